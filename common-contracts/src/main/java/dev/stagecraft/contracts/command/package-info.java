@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stagecraft.contracts.command;
+
+import org.jspecify.annotations.NullMarked;

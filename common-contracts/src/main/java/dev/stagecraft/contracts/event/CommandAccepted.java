@@ -1,0 +1,20 @@
+package dev.stagecraft.contracts.event;
+
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.EventId;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** {@code command.accepted}: a command passed validation; {@code deploymentId} names the deployment it caused, if any. */
+public record CommandAccepted(
+        EventId eventId,
+        Instant occurredAt,
+        @Nullable CommandId commandId,
+        String actor,
+        @Nullable String app,
+        @Nullable String environment,
+        long sequence,
+        String commandType,
+        @Nullable DeploymentId deploymentId)
+        implements Event {}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stagecraft.contracts.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,43 @@
+package dev.stagecraft.contracts.job;
+
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.Operation;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One deployment to carry out ({@code job.deploy|archive|restore|cleanup}). {@code overrides} are the
+ * effective public config (driver defaults &lt; application defaults &lt; environment overrides);
+ * {@code secrets} maps each secret key to its sealed value (AES-GCM ciphertext or a Vault reference),
+ * never to plaintext.
+ */
+public record DeploymentJob(
+        DeploymentId deploymentId,
+        CommandId commandId,
+        String actor,
+        String app,
+        String environment,
+        Operation operation,
+        String version,
+        @Nullable String commit,
+        Map<String, String> overrides,
+        Map<String, String> secrets,
+        String driver,
+        Map<String, String> driverSettings,
+        Map<String, String> planOptions,
+        Instant requestedAt)
+        implements Job {
+
+    public DeploymentJob {
+        overrides = copy(overrides);
+        secrets = copy(secrets);
+        driverSettings = copy(driverSettings);
+        planOptions = copy(planOptions);
+    }
+
+    private static Map<String, String> copy(@Nullable Map<String, String> map) {
+        return map == null ? Map.of() : Map.copyOf(map);
+    }
+}

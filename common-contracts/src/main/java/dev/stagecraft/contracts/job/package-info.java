@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stagecraft.contracts.job;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,1 @@
+CREATE TABLE effect (id BIGSERIAL PRIMARY KEY, message_id TEXT NOT NULL);
