@@ -27,6 +27,9 @@ public final class MessageCodec {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Jackson 3 enables this by default; absent boolean flags (promote.force, stage.autoPromote…)
+            // mean false. Mandatory numbers are guarded by the schemas' "required".
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .build();
