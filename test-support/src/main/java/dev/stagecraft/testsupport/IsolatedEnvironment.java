@@ -39,6 +39,7 @@ public final class IsolatedEnvironment implements AutoCloseable {
         IsolatedEnvironment environment = new IsolatedEnvironment(TestInfrastructure.get(), name);
         environment.createDatabase();
         environment.createVirtualHost();
+        Runtime.getRuntime().addShutdownHook(new Thread(environment::drop, "drop-" + name));
         return environment;
     }
 
@@ -87,8 +88,14 @@ public final class IsolatedEnvironment implements AutoCloseable {
         registry.add("spring.rabbitmq.virtual-host", this::virtualHost);
     }
 
+    /**
+     * Nothing to do at once: Spring caches test contexts beyond {@code @AfterAll}, and a context whose
+     * database vanished hangs on shutdown. The database and vhost are dropped when the JVM exits.
+     */
     @Override
-    public void close() {
+    public void close() {}
+
+    private synchronized void drop() {
         try {
             admin("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
             management("DELETE", "/api/vhosts/" + encode(virtualHost), null);
