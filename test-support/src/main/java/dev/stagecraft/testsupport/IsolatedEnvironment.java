@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A database and a RabbitMQ virtual host of a test's own, so that test runs disturb neither each other
- * nor a running {@code ./bootstrap/up}. {@link #close()} drops both.
+ * nor a running {@code ./bootstrap/up}. Both are dropped when the JVM exits.
  */
 public final class IsolatedEnvironment implements AutoCloseable {
 

@@ -1,0 +1,59 @@
+package dev.stagecraft.query.deployment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A deployment as query-service answers it (DESIGN.md §6).
+ *
+ * @param version the version the deployment brings
+ * @param fromVersion the version that ran before, if any
+ * @param actor who asked for it
+ * @param approver who approved or rejected it, if it needed approval
+ * @param position place in the environment's queue while QUEUED (0 = next), else null
+ * @param steps the plan in order, each with its latest status
+ */
+public record DeploymentView(
+        UUID id,
+        String app,
+        String environment,
+        @Nullable String operation,
+        String status,
+        @Nullable String version,
+        @Nullable String fromVersion,
+        String actor,
+        @Nullable UUID commandId,
+        @Nullable String approver,
+        @Nullable Integer position,
+        Instant requestedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Long durationMs,
+        @Nullable String error,
+        @Nullable String failedStep,
+        List<StepView> steps) {
+
+    DeploymentView withSteps(List<StepView> steps) {
+        return new DeploymentView(
+                id,
+                app,
+                environment,
+                operation,
+                status,
+                version,
+                fromVersion,
+                actor,
+                commandId,
+                approver,
+                position,
+                requestedAt,
+                startedAt,
+                finishedAt,
+                durationMs,
+                error,
+                failedStep,
+                List.copyOf(steps));
+    }
+}

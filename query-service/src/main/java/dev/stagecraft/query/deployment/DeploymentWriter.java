@@ -1,0 +1,127 @@
+package dev.stagecraft.query.deployment;
+
+import static dev.stagecraft.query.Sql.timestamp;
+
+import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.DeploymentStatus;
+import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.DeploymentQueued;
+import dev.stagecraft.query.environment.EnvironmentKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes deployment rows. Facts that never change once known (operation, versions, requester, times, outcome)
+ * are filled in whatever order events arrive; the status is moved by {@link DeploymentProjection}.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class DeploymentWriter {
+
+    private final JdbcClient jdbc;
+
+    DeploymentWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the row on the first event of a deployment; {@code requested_at} is its earliest event. */
+    void ensure(DeploymentEvent event, EnvironmentKey key, DeploymentStatus status) {
+        jdbc.sql("""
+                        INSERT INTO deployments (id, app, environment, status, actor, command_id, requested_at, updated_at)
+                        VALUES (:id, :app, :env, :status, :actor, :commandId, :at, :at)
+                        ON CONFLICT (id) DO UPDATE
+                           SET requested_at = LEAST(deployments.requested_at, EXCLUDED.requested_at),
+                               command_id = COALESCE(deployments.command_id, EXCLUDED.command_id),
+                               updated_at = GREATEST(deployments.updated_at, EXCLUDED.updated_at)""")
+                .param("id", event.deploymentId().id())
+                .param("app", key.app())
+                .param("env", key.name())
+                .param("status", status.name())
+                .param("actor", event.actor())
+                .param(
+                        "commandId",
+                        event.commandId() == null ? null : event.commandId().id())
+                .param("at", timestamp(event.occurredAt()))
+                .update();
+    }
+
+    Optional<String> operation(DeploymentId id) {
+        return jdbc.sql("SELECT operation FROM deployments WHERE id = :id AND operation IS NOT NULL")
+                .param("id", id.id())
+                .query(String.class)
+                .optional();
+    }
+
+    /** Moves the status forward to {@code status}; a deployment already as far or further stays as it is. */
+    void moveForward(DeploymentId id, DeploymentStatus status) {
+        List<String> from = DeploymentLifecycle.predecessors(status).stream()
+                .map(DeploymentStatus::name)
+                .toList();
+        if (!from.isEmpty()) {
+            jdbc.sql("UPDATE deployments SET status = :status WHERE id = :id AND status IN (:from)")
+                    .param("status", status.name())
+                    .param("id", id.id())
+                    .param("from", from)
+                    .update();
+        }
+    }
+
+    /** What the queue knows: operation, versions, requester; the position only if the event is current. */
+    void queued(DeploymentQueued event, boolean fresh) {
+        jdbc.sql("""
+                        UPDATE deployments
+                           SET operation = :operation, version = :version, from_version = :fromVersion, actor = :actor,
+                               queue_position = CASE WHEN :fresh THEN :position
+                                                     ELSE COALESCE(queue_position, :position) END
+                         WHERE id = :id""")
+                .param("operation", event.operation().name())
+                .param("version", event.toVersion())
+                .param("fromVersion", event.fromVersion())
+                .param("actor", event.actor())
+                .param("fresh", fresh)
+                .param("position", event.position())
+                .param("id", event.deploymentId().id())
+                .update();
+    }
+
+    /** The person who asked for a deployment that waits for approval. */
+    void requestedBy(DeploymentId id, String actor) {
+        update("actor = :value", id, actor);
+    }
+
+    void decidedBy(DeploymentId id, String approver) {
+        update("approver = :value", id, approver);
+    }
+
+    void started(DeploymentId id, Instant at) {
+        update("started_at = LEAST(COALESCE(started_at, :value), :value)", id, timestamp(at));
+    }
+
+    void finished(DeploymentId id, Outcome outcome, Instant at) {
+        jdbc.sql("""
+                        UPDATE deployments
+                           SET finished_at = COALESCE(finished_at, :at), version = COALESCE(version, :version),
+                               error = COALESCE(error, :error), failed_step = COALESCE(failed_step, :failedStep),
+                               duration_ms = COALESCE(duration_ms, :durationMs)
+                         WHERE id = :id""")
+                .param("at", timestamp(at))
+                .param("version", outcome.version())
+                .param("error", outcome.error())
+                .param("failedStep", outcome.failedStep())
+                .param("durationMs", outcome.durationMs())
+                .param("id", id.id())
+                .update();
+    }
+
+    private void update(String assignment, DeploymentId id, Object value) {
+        jdbc.sql("UPDATE deployments SET " + assignment + " WHERE id = :id")
+                .param("value", value)
+                .param("id", id.id())
+                .update();
+    }
+}

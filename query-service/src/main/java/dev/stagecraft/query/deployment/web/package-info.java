@@ -1,0 +1,5 @@
+/** REST adapter. */
+@NullMarked
+package dev.stagecraft.query.deployment.web;
+
+import org.jspecify.annotations.NullMarked;

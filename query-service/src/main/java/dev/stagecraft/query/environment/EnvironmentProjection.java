@@ -1,0 +1,117 @@
+package dev.stagecraft.query.environment;
+
+import static dev.stagecraft.query.Sql.timestamp;
+
+import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.query.Json;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the current state of environments. The callers decide, through {@link AppliedSequences}, whether an
+ * event is new enough to be applied; these methods just apply it.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class EnvironmentProjection {
+
+    private final JdbcClient jdbc;
+
+    EnvironmentProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the environment's row on the first event that names it, bound to its pipeline stage, if any. */
+    public void ensure(EnvironmentKey key, Instant occurredAt) {
+        jdbc.sql("""
+                        INSERT INTO environments (app, name, stage, stage_index, created_at, updated_at)
+                        SELECT :app, :name, s.environment, s.stage_index, :at, :at
+                          FROM (SELECT 1) AS one
+                          LEFT JOIN (SELECT p.stage ->> 'environment' AS environment, CAST(p.idx - 1 AS int) AS stage_index
+                                       FROM applications a,
+                                            jsonb_array_elements(a.pipeline) WITH ORDINALITY AS p(stage, idx)
+                                      WHERE a.name = :app AND p.stage ->> 'environment' = :name) AS s ON true
+                        ON CONFLICT (app, name) DO UPDATE
+                           SET created_at = LEAST(environments.created_at, EXCLUDED.created_at)""")
+                .param("app", key.app())
+                .param("name", key.name())
+                .param("at", timestamp(occurredAt))
+                .update();
+    }
+
+    public void on(EnvironmentSpecChanged event) {
+        EnvironmentKey key = EnvironmentKey.of(event);
+        jdbc.sql("""
+                        UPDATE environments
+                           SET desired_version = :version, desired_commit = :commit, driver = :driver,
+                               overrides = CAST(:overrides AS jsonb), secret_keys = CAST(:secretKeys AS jsonb),
+                               tags = CAST(:tags AS jsonb), description = :description, ttl = :ttl,
+                               stage = COALESCE(stage, :stage), updated_at = GREATEST(updated_at, :at)
+                         WHERE app = :app AND name = :name""")
+                .param("version", event.version())
+                .param("commit", event.commit())
+                .param("driver", event.driver())
+                .param("overrides", Json.write(event.overrides()))
+                .param("secretKeys", Json.write(event.secretKeys()))
+                .param("tags", Json.write(event.tags()))
+                .param("description", event.description())
+                .param("ttl", event.ttl() == null ? null : event.ttl().toString())
+                .param("stage", event.stage())
+                .param("at", timestamp(event.occurredAt()))
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+
+    public void on(EnvironmentStatusChanged event) {
+        EnvironmentKey key = EnvironmentKey.of(event);
+        StatusUpdate update = StatusUpdate.of(event);
+        jdbc.sql("""
+                        UPDATE environments
+                           SET status = :status, status_reason = :reason, failure = :failure,
+                               version = COALESCE(:version, version), updated_at = GREATEST(updated_at, :at)
+                         WHERE app = :app AND name = :name""")
+                .param("status", update.status().name())
+                .param("reason", update.reason())
+                .param(
+                        "failure",
+                        update.failure() == null ? null : update.failure().name())
+                .param("version", update.version())
+                .param("at", timestamp(event.occurredAt()))
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+
+    /** A deployment that brings {@code version} succeeded: that version now runs. */
+    public void deployed(EnvironmentKey key, String version, Instant occurredAt) {
+        jdbc.sql("""
+                        UPDATE environments SET version = :version, updated_at = GREATEST(updated_at, :at)
+                         WHERE app = :app AND name = :name""")
+                .param("version", version)
+                .param("at", timestamp(occurredAt))
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+
+    /** Makes {@code deployment} the environment's last one unless a later-requested one is already known. */
+    public void offerLastDeployment(EnvironmentKey key, DeploymentId deployment) {
+        jdbc.sql("""
+                        UPDATE environments e SET last_deployment_id = :id
+                         WHERE e.app = :app AND e.name = :name
+                           AND (e.last_deployment_id IS NULL
+                                OR EXISTS (SELECT 1 FROM deployments offered, deployments known
+                                            WHERE offered.id = :id AND known.id = e.last_deployment_id
+                                              AND offered.requested_at >= known.requested_at))""")
+                .param("id", deployment.id())
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.stagecraft.query.environment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An environment as query-service answers it (DESIGN.md §6).
+ *
+ * @param stage the pipeline stage it is bound to, or null for an ad-hoc environment
+ * @param status null until deployer-worker reported a status
+ * @param statusReason the sentence that came with the last status change
+ * @param failure why it is FAILURE: GENERIC, PARTIAL_AVAILABILITY or VERSION_MISMATCH; null otherwise
+ * @param version the version that actually runs
+ * @param desiredVersion the version its spec asks for
+ * @param ttl ISO-8601 duration after which an ad-hoc environment may be cleaned up, or null
+ * @param overrides public configuration overrides
+ * @param secretKeys names of the secret overrides (never their values)
+ */
+public record EnvironmentView(
+        String app,
+        String name,
+        @Nullable String stage,
+        @Nullable String status,
+        @Nullable String statusReason,
+        @Nullable String failure,
+        @Nullable String version,
+        @Nullable String desiredVersion,
+        @Nullable String desiredCommit,
+        @Nullable String driver,
+        List<String> tags,
+        @Nullable String description,
+        @Nullable String ttl,
+        Map<String, String> overrides,
+        List<String> secretKeys,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable LastDeployment lastDeployment) {}

@@ -1,0 +1,124 @@
+package dev.stagecraft.query.environment;
+
+import static dev.stagecraft.query.Sql.instant;
+import static dev.stagecraft.query.Sql.uuid;
+
+import dev.stagecraft.query.Json;
+import dev.stagecraft.query.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads environment views from the read model. */
+@Component
+public class Environments {
+
+    private static final String SELECT = """
+            SELECT e.*, d.id AS d_id, d.operation AS d_operation, d.status AS d_status, d.version AS d_version,
+                   d.actor AS d_actor, d.requested_at AS d_requested_at, d.finished_at AS d_finished_at
+              FROM environments e LEFT JOIN deployments d ON d.id = e.last_deployment_id
+            """;
+    private static final String ORDER = " ORDER BY e.app, e.stage_index NULLS LAST, e.name";
+
+    private final JdbcClient jdbc;
+
+    Environments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<EnvironmentView> find(EnvironmentKey key) {
+        return jdbc.sql(SELECT + " WHERE e.app = :app AND e.name = :name")
+                .param("app", key.app())
+                .param("name", key.name())
+                .query(Environments::view)
+                .optional();
+    }
+
+    public boolean exists(EnvironmentKey key) {
+        return jdbc.sql("SELECT count(*) FROM environments WHERE app = :app AND name = :name")
+                        .param("app", key.app())
+                        .param("name", key.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public List<EnvironmentView> list(EnvironmentFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        add(conditions, params, filter.app(), "e.app = :app", "app");
+        add(conditions, params, filter.status(), "e.status = :status", "status");
+        add(conditions, params, filter.tag(), "e.tags @> jsonb_build_array(CAST(:tag AS text))", "tag");
+        if (filter.q() != null && !filter.q().isBlank()) {
+            conditions.add("(e.name ILIKE :q OR e.description ILIKE :q OR EXISTS "
+                    + "(SELECT 1 FROM jsonb_array_elements_text(e.tags) AS t(tag) WHERE t.tag ILIKE :q))");
+            params.put("q", Sql.containsPattern(filter.q().strip()));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.sql(SELECT + where + ORDER)
+                .params(params)
+                .query(Environments::view)
+                .list();
+    }
+
+    private static void add(
+            List<String> conditions, Map<String, Object> params, @Nullable String value, String sql, String name) {
+        if (value != null && !value.isBlank()) {
+            conditions.add(sql);
+            params.put(name, value.strip());
+        }
+    }
+
+    private static EnvironmentView view(ResultSet rs, int row) throws SQLException {
+        return new EnvironmentView(
+                rs.getString("app"),
+                rs.getString("name"),
+                rs.getString("stage"),
+                rs.getString("status"),
+                rs.getString("status_reason"),
+                rs.getString("failure"),
+                rs.getString("version"),
+                rs.getString("desired_version"),
+                rs.getString("desired_commit"),
+                rs.getString("driver"),
+                Json.stringList(rs.getString("tags")),
+                rs.getString("description"),
+                rs.getString("ttl"),
+                Json.stringMap(rs.getString("overrides")),
+                Json.stringList(rs.getString("secret_keys")),
+                required(instant(rs, "created_at")),
+                required(instant(rs, "updated_at")),
+                lastDeployment(rs));
+    }
+
+    private static @Nullable LastDeployment lastDeployment(ResultSet rs) throws SQLException {
+        UUID id = uuid(rs, "d_id");
+        if (id == null) {
+            return null;
+        }
+        return new LastDeployment(
+                id,
+                rs.getString("d_operation"),
+                rs.getString("d_status"),
+                rs.getString("d_version"),
+                rs.getString("d_actor"),
+                required(instant(rs, "d_requested_at")),
+                instant(rs, "d_finished_at"));
+    }
+
+    private static Instant required(@Nullable Instant instant) {
+        if (instant == null) {
+            throw new IllegalStateException("a NOT NULL timestamp column was null");
+        }
+        return instant;
+    }
+}

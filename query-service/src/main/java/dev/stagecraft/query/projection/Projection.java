@@ -1,0 +1,89 @@
+package dev.stagecraft.query.projection;
+
+import dev.stagecraft.contracts.event.ApplicationRegistered;
+import dev.stagecraft.contracts.event.CommandAccepted;
+import dev.stagecraft.contracts.event.CommandRejected;
+import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
+import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.query.application.ApplicationProjection;
+import dev.stagecraft.query.deployment.DeploymentProjection;
+import dev.stagecraft.query.environment.AppliedSequences;
+import dev.stagecraft.query.environment.EnvironmentKey;
+import dev.stagecraft.query.environment.EnvironmentProjection;
+import dev.stagecraft.query.history.EventHistory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one event to the read model, exactly once and in order. An event id seen before changes nothing.
+ * For an event about an environment, its {@code sequence} is compared with the last one applied from the same
+ * source: an older event is still logged and may fill in facts it alone knows, but never overwrites current
+ * state. Sequence 0 means unnumbered: applied by natural keys.
+ */
+@Component
+public class Projection {
+
+    private final EventHistory history;
+    private final AppliedSequences sequences;
+    private final ApplicationProjection applications;
+    private final EnvironmentProjection environments;
+    private final DeploymentProjection deployments;
+
+    Projection(
+            EventHistory history,
+            AppliedSequences sequences,
+            ApplicationProjection applications,
+            EnvironmentProjection environments,
+            DeploymentProjection deployments) {
+        this.history = history;
+        this.sequences = sequences;
+        this.applications = applications;
+        this.environments = environments;
+        this.deployments = deployments;
+    }
+
+    /**
+     * @param source the service that emitted it (see {@link EventSource})
+     * @param json the event as received, kept in the history
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(Event event, String source, String json) {
+        if (!history.record(event, source, json)) {
+            return;
+        }
+        boolean current = advance(event, source);
+        switch (event) {
+            case ApplicationRegistered e -> applications.on(e);
+            case EnvironmentSpecChanged e -> {
+                if (current) environments.on(e);
+            }
+            case EnvironmentStatusChanged e -> {
+                if (current) environments.on(e);
+            }
+            case DeploymentEvent e -> deployments.on(e, current);
+            case EnvironmentDriftDetected e -> {
+                // kept in the history only
+            }
+            case CommandAccepted e -> {
+                // kept in the history only
+            }
+            case CommandRejected e -> {
+                // kept in the history only
+            }
+        }
+    }
+
+    /** True if the event is newer than what was applied to its environment from its source. */
+    private boolean advance(Event event, String source) {
+        if (!EventScope.isAboutEnvironment(event)) {
+            return true;
+        }
+        EnvironmentKey key = EnvironmentKey.of(event);
+        environments.ensure(key, event.occurredAt());
+        return event.sequence() == 0 || sequences.advance(key, source, event.sequence());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.stagecraft.query.projection.messaging;
+
+import dev.stagecraft.contracts.InvalidMessageException;
+import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.messaging.InboundMessage;
+import dev.stagecraft.messaging.Inbox;
+import dev.stagecraft.query.projection.EventScope;
+import dev.stagecraft.query.projection.EventSource;
+import dev.stagecraft.query.projection.Projection;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one listener on {@code stagecraft.events.query-service}. Each delivery is applied in one transaction
+ * together with its inbox row, so a redelivered message changes nothing. An invalid event goes to the
+ * dead-letter queue; an event of a type this version does not know is skipped (and remembered in the inbox).
+ */
+@Component
+class EventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
+
+    private final Inbox inbox;
+    private final Projection projection;
+
+    EventsListener(Inbox inbox, Projection projection) {
+        this.inbox = inbox;
+        this.projection = projection;
+    }
+
+    @RabbitListener(queues = EventsQueue.NAME)
+    @Transactional
+    public void receive(Message message) {
+        InboundMessage in = InboundMessage.from(message);
+        Optional<Event> event = decode(in);
+        if (!inbox.firstDelivery(messageId(in, event), in.type())) {
+            log.debug("skipping {} {}: delivered before", in.type(), in.messageId());
+            return;
+        }
+        event.ifPresent(
+                e -> projection.apply(e, EventSource.of(in.appId(), e), new String(in.body(), StandardCharsets.UTF_8)));
+    }
+
+    /** The event, or empty for a type this version does not know; refuses what cannot be applied. */
+    private static Optional<Event> decode(InboundMessage in) {
+        Object decoded;
+        try {
+            decoded = in.decode();
+        } catch (InvalidMessageException e) {
+            if ("unknown-type".equals(e.code())) {
+                log.info("skipping {} {}: not an event type this version knows", in.type(), in.messageId());
+                return Optional.empty();
+            }
+            throw reject(in, e.getMessage(), e);
+        }
+        if (!(decoded instanceof Event event)) {
+            throw reject(in, in.type() + " is not an event; events are published to stagecraft.events", null);
+        }
+        EventScope.problem(event).ifPresent(problem -> {
+            throw reject(in, problem, null);
+        });
+        return Optional.of(event);
+    }
+
+    private static String messageId(InboundMessage in, Optional<Event> event) {
+        if (in.messageId() != null && !in.messageId().isBlank()) {
+            return in.messageId();
+        }
+        return event.map(e -> e.eventId().toString())
+                .orElseGet(() -> UUID.nameUUIDFromBytes(in.body()).toString());
+    }
+
+    private static AmqpRejectAndDontRequeueException reject(InboundMessage in, String why, @Nullable Throwable cause) {
+        String reason = "dead-lettering " + in.type() + " " + in.messageId() + " from " + in.appId() + ": " + why;
+        log.warn(reason);
+        return new AmqpRejectAndDontRequeueException(reason, cause);
+    }
+}

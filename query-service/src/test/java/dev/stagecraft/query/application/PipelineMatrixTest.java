@@ -1,0 +1,54 @@
+package dev.stagecraft.query.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagecraft.contracts.command.Stage;
+import dev.stagecraft.query.environment.EnvironmentView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineMatrixTest {
+
+    private static final List<Stage> PIPELINE = List.of(
+            new Stage("development", false, false, "develop"), Stage.of("qa"), new Stage("prod", true, false, null));
+
+    @Test
+    void oneRowPerStageInPipelineOrder() {
+        PipelineMatrix matrix = PipelineMatrix.of(
+                PIPELINE,
+                List.of(environment("qa", "RUNNING", "1.8.0"), environment("development", "RUNNING", "1.9.0")));
+
+        assertThat(matrix.stages()).extracting(PipelineStageView::stage).containsExactly("development", "qa", "prod");
+        assertThat(matrix.stages()).extracting(PipelineStageView::version).containsExactly("1.9.0", "1.8.0", null);
+        assertThat(matrix.stages().get(0).branch()).isEqualTo("develop");
+        assertThat(matrix.stages().get(2).requiresApproval()).isTrue();
+    }
+
+    @Test
+    void aStageWithoutEnvironmentYetIsEmpty() {
+        PipelineStageView prod = PipelineMatrix.of(PIPELINE, List.of()).stages().get(2);
+
+        assertThat(prod.environment()).isEqualTo("prod");
+        assertThat(prod.status()).isNull();
+        assertThat(prod.version()).isNull();
+        assertThat(prod.lastDeployment()).isNull();
+    }
+
+    @Test
+    void environmentsOutsideThePipelineAreListedApart() {
+        PipelineMatrix matrix = PipelineMatrix.of(
+                PIPELINE,
+                List.of(environment("qa", "RUNNING", "1.8.0"), environment("review-1432", "FAILURE", "2.0.0")));
+
+        assertThat(matrix.others()).extracting(EnvironmentView::name).containsExactly("review-1432");
+    }
+
+    private static EnvironmentView environment(String name, String status, String version) {
+        Instant now = Instant.parse("2026-03-14T09:00:00Z");
+        return new EnvironmentView(
+                "shop", name, null, status, null, null, version, version, null, "local", List.of(), null, null,
+                Map.of(), List.of(), now, now, null);
+    }
+}
