@@ -1,0 +1,110 @@
+package dev.stagecraft.command.application;
+
+import dev.stagecraft.command.CommandRefusedException;
+import dev.stagecraft.command.JsonColumns;
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.command.Stage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code applications} and {@code pipeline_stages} tables. */
+@Repository
+public class Applications {
+
+    private final JdbcClient jdbc;
+
+    Applications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The registered application, locked until the transaction ends so that commands about its
+     * environments are decided one at a time; refused with {@code not-found} if it is not registered.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Application lockRegistered(String name) {
+        return jdbc.sql("SELECT * FROM applications WHERE name = ? FOR UPDATE")
+                .param(name)
+                .query((rs, row) -> application(rs, pipeline(name)))
+                .optional()
+                .orElseThrow(() -> CommandRefusedException.notFound(
+                        "application '" + name + "' is not registered; register it with POST /api/v1/applications"));
+    }
+
+    public Optional<Application> find(String name) {
+        return jdbc.sql("SELECT * FROM applications WHERE name = ?")
+                .param(name)
+                .query((rs, row) -> application(rs, pipeline(name)))
+                .optional();
+    }
+
+    /** Registers the application, or replaces the spec of the one registered under its name. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void save(Application application, CommandId commandId, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO applications (name, repository, driver, driver_settings, defaults, command_id,
+                                                  registered_at, updated_at)
+                        VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET repository = excluded.repository, driver = excluded.driver,
+                            driver_settings = excluded.driver_settings, defaults = excluded.defaults,
+                            command_id = excluded.command_id, updated_at = excluded.updated_at""")
+                .params(
+                        application.name(),
+                        application.repository(),
+                        application.driver(),
+                        JsonColumns.write(application.driverSettings()),
+                        JsonColumns.write(application.defaults()),
+                        commandId.id(),
+                        Timestamp.from(at),
+                        Timestamp.from(at))
+                .update();
+        replacePipeline(application.name(), application.pipeline());
+    }
+
+    private void replacePipeline(String app, List<Stage> pipeline) {
+        jdbc.sql("DELETE FROM pipeline_stages WHERE app = ?").param(app).update();
+        for (int position = 0; position < pipeline.size(); position++) {
+            Stage stage = pipeline.get(position);
+            jdbc.sql("""
+                            INSERT INTO pipeline_stages (app, position, environment, requires_approval, auto_promote, branch)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            app,
+                            position,
+                            stage.environment(),
+                            stage.requiresApproval(),
+                            stage.autoPromote(),
+                            stage.branch())
+                    .update();
+        }
+    }
+
+    private List<Stage> pipeline(String app) {
+        return jdbc.sql("SELECT * FROM pipeline_stages WHERE app = ? ORDER BY position")
+                .param(app)
+                .query((rs, row) -> new Stage(
+                        rs.getString("environment"),
+                        rs.getBoolean("requires_approval"),
+                        rs.getBoolean("auto_promote"),
+                        rs.getString("branch")))
+                .list();
+    }
+
+    private static Application application(ResultSet rs, List<Stage> pipeline) throws SQLException {
+        return new Application(
+                rs.getString("name"),
+                rs.getString("repository"),
+                rs.getString("driver"),
+                JsonColumns.stringMap(rs.getString("driver_settings")),
+                JsonColumns.stringMap(rs.getString("defaults")),
+                pipeline);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.stagecraft.command.environment;
+
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Corrects the status command-service believes an environment has with what the worker reports. Reports
+ * older than one already recorded (by the worker's per-environment sequence) are ignored.
+ */
+@Component
+public class EnvironmentStatuses {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvironmentStatuses.class);
+
+    private final Environments environments;
+    private final Clock clock;
+
+    EnvironmentStatuses(Environments environments, Clock clock) {
+        this.environments = environments;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(EnvironmentStatusChanged event) {
+        if (event.app() == null || event.environment() == null) {
+            log.warn("ignored environment.status-changed {} that names no environment", event.eventId());
+            return;
+        }
+        String reason = event.failure() != null && event.reason() == null
+                ? event.failure().name()
+                : event.reason();
+        boolean recorded = environments.recordReportedStatus(
+                event.app(), event.environment(), event.to(), reason, event.sequence(), clock.instant());
+        log.debug(
+                "{}/{} is {} (sequence {}){}",
+                event.app(),
+                event.environment(),
+                event.to(),
+                event.sequence(),
+                recorded ? "" : ": ignored, environment unknown or report out of date");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.stagecraft.command.environment.messaging;
+
+import dev.stagecraft.command.environment.EnvironmentStatuses;
+import dev.stagecraft.contracts.InvalidMessageException;
+import dev.stagecraft.contracts.Topology;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.messaging.InboundMessage;
+import dev.stagecraft.messaging.Inbox;
+import dev.stagecraft.messaging.MessagingProperties;
+import dev.stagecraft.messaging.StagecraftTopology;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads {@code stagecraft.events.command-service} (bound to {@code environment.status-changed}): each
+ * event once (inbox), events this service published itself ignored, invalid ones dead-lettered.
+ */
+@Component
+public class EnvironmentEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvironmentEventsListener.class);
+
+    private final Inbox inbox;
+    private final EnvironmentStatuses statuses;
+
+    EnvironmentEventsListener(Inbox inbox, EnvironmentStatuses statuses) {
+        this.inbox = inbox;
+        this.statuses = statuses;
+    }
+
+    @RabbitListener(queues = "stagecraft.events.command-service")
+    @Transactional
+    public void on(Message message) {
+        InboundMessage in = InboundMessage.from(message);
+        if (Topology.COMMAND_SERVICE.equals(in.appId())) {
+            return;
+        }
+        Event event = decode(in);
+        if (event != null && inbox.firstDelivery(messageId(in, event), in.type())) {
+            switch (event) {
+                case EnvironmentStatusChanged changed -> statuses.on(changed);
+                default -> log.debug("ignored {} {}: not an event command-service follows", in.type(), in.messageId());
+            }
+        }
+    }
+
+    private @Nullable Event decode(InboundMessage in) {
+        try {
+            return (Event) in.decode();
+        } catch (InvalidMessageException e) {
+            if ("unknown-type".equals(e.code())) {
+                log.info("skipped event of unknown type {} ({}): a newer contract?", in.type(), in.messageId());
+                if (in.messageId() != null) {
+                    inbox.firstDelivery(in.messageId(), in.type());
+                }
+                return null;
+            }
+            throw new AmqpRejectAndDontRequeueException("invalid " + in.type() + ": " + e.getMessage(), e);
+        } catch (ClassCastException e) {
+            throw new AmqpRejectAndDontRequeueException(in.type() + " is not an event", e);
+        }
+    }
+
+    private static String messageId(InboundMessage in, Event event) {
+        return Objects.requireNonNullElse(in.messageId(), event.eventId().toString());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Queues {
+
+        @Bean
+        Declarables commandServiceEventsQueue(MessagingProperties properties) {
+            return StagecraftTopology.consumerQueue(
+                    Topology.EVENTS_EXCHANGE,
+                    Topology.COMMAND_SERVICE,
+                    properties.deliveryLimit(),
+                    "environment.status-changed");
+        }
+    }
+}

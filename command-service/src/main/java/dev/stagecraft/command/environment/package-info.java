@@ -1,0 +1,9 @@
+/**
+ * Environments: their desired specs and revisions, the decisions of {@code environment.create} and
+ * {@code environment.update} (a deployment job each), secret sealing, and the status command-service
+ * believes each environment has.
+ */
+@NullMarked
+package dev.stagecraft.command.environment;
+
+import org.jspecify.annotations.NullMarked;
