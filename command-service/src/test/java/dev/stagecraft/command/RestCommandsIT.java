@@ -36,7 +36,7 @@ class RestCommandsIT extends ServiceITSupport {
     }
 
     static final String SECRET = "hunter2-plaintext";
-    static final String DEV_KEY = "c3RhZ2VjcmFmdC1kZXZlbG9wbWVudC1rZXktMDAwMDA=";
+    static final String DEV_KEY = dev.stagecraft.contracts.SecretBox.DEVELOPMENT_KEY;
 
     @Test
     void createPublishesAJobWithMergedConfigAndASealedSecret() {

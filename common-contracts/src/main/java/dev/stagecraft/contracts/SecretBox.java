@@ -19,6 +19,12 @@ public final class SecretBox {
 
     public static final String PREFIX = "aes-gcm:v1:";
 
+    /**
+     * The public key both services fall back to when {@code stagecraft.secrets.key} is unset (base64 of
+     * {@code stagecraft-development-key-32byt}): for laptops only, announced by a warning at startup.
+     */
+    public static final String DEVELOPMENT_KEY = "c3RhZ2VjcmFmdC1kZXZlbG9wbWVudC1rZXktMzJieXQ=";
+
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 

@@ -264,6 +264,20 @@ class ReadModelIT {
     }
 
     @Test
+    void aDeploymentEventOvertakingTheStatusChangeBeforeItDoesNotMakeItStale() {
+        DeploymentId id = DeploymentId.random();
+        EnvironmentStatusChanged running =
+                statusChanged("race", "qa", 8, CREATE_PENDING, RUNNING, "2.0.0", "2.0.0 is healthy");
+        Event done = succeeded("race", "qa", 9, id, "2.0.0");
+        publish(List.of(envelope(WORKER, done), envelope(WORKER, running)));
+
+        await().until(() -> eventIds("race", "qa").size() == 2);
+        JsonNode qa = get("/api/v1/applications/race/environments/qa").json();
+        assertThat(qa.at("/status").asString()).isEqualTo("RUNNING");
+        assertThat(qa.at("/version").asString()).isEqualTo("2.0.0");
+    }
+
+    @Test
     void aMalformedEventIsDeadLetteredAndAnUnknownTypeSkipped() {
         String missingDeploymentId = UUID.randomUUID().toString();
         String notJson = UUID.randomUUID().toString();

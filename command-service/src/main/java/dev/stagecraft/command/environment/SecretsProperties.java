@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record SecretsProperties(@Nullable String key) {
 
     /** base64 of {@code stagecraft-development-key-00000}: public, for a laptop only. */
-    static final String DEVELOPMENT_KEY = "c3RhZ2VjcmFmdC1kZXZlbG9wbWVudC1rZXktMDAwMDA=";
+    static final String DEVELOPMENT_KEY = dev.stagecraft.contracts.SecretBox.DEVELOPMENT_KEY;
 
     boolean keyConfigured() {
         return key != null && !key.isBlank();

@@ -77,13 +77,27 @@ public class Projection {
         }
     }
 
-    /** True if the event is newer than what was applied to its environment from its source. */
+    /**
+     * True if the event is newer than what was applied to its environment from its source about the same
+     * fact. Ordering per fact (spec, status, deployments) rather than per source only means that a
+     * {@code deployment.succeeded} overtaking the {@code environment.status-changed} committed just before
+     * it cannot make that status change look stale.
+     */
     private boolean advance(Event event, String source) {
         if (!EventScope.isAboutEnvironment(event)) {
             return true;
         }
         EnvironmentKey key = EnvironmentKey.of(event);
         environments.ensure(key, event.occurredAt());
-        return event.sequence() == 0 || sequences.advance(key, source, event.sequence());
+        return event.sequence() == 0 || sequences.advance(key, source + "/" + fact(event), event.sequence());
+    }
+
+    private static String fact(Event event) {
+        return switch (event) {
+            case EnvironmentSpecChanged e -> "spec";
+            case EnvironmentStatusChanged e -> "status";
+            case DeploymentEvent e -> "deployment";
+            default -> "other";
+        };
     }
 }

@@ -1,0 +1,162 @@
+package dev.stagecraft.deployer.deployment;
+
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.EventId;
+import dev.stagecraft.contracts.StepStatus;
+import dev.stagecraft.contracts.event.DeploymentCancelled;
+import dev.stagecraft.contracts.event.DeploymentFailed;
+import dev.stagecraft.contracts.event.DeploymentQueued;
+import dev.stagecraft.contracts.event.DeploymentStarted;
+import dev.stagecraft.contracts.event.DeploymentStepChanged;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.deployer.environment.StatusChange;
+import dev.stagecraft.messaging.EventSequences;
+import dev.stagecraft.messaging.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes the events of deployments and environment statuses through the outbox, each numbered with the
+ * environment's next sequence. Called only inside the transaction of the state change the event announces.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class DeploymentEvents {
+
+    /** The actor of what the worker does on its own (recovery after a restart). */
+    static final String WORKER_ACTOR = "deployer-worker";
+
+    private final Outbox outbox;
+    private final EventSequences sequences;
+    private final Clock clock;
+
+    DeploymentEvents(Outbox outbox, EventSequences sequences, Clock clock) {
+        this.outbox = outbox;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    void queued(Deployment d, int position) {
+        outbox.publish(new DeploymentQueued(
+                EventId.random(),
+                now(),
+                d.commandId(),
+                d.actor(),
+                d.app(),
+                d.environment(),
+                next(d),
+                d.id(),
+                d.operation(),
+                d.fromVersion(),
+                d.toVersion(),
+                position));
+    }
+
+    void started(Deployment d, List<String> plan) {
+        outbox.publish(new DeploymentStarted(
+                EventId.random(), now(), d.commandId(), d.actor(), d.app(), d.environment(), next(d), d.id(), plan));
+    }
+
+    void stepChanged(Deployment d, String step, StepStatus status, @Nullable String message, int progress) {
+        outbox.publish(new DeploymentStepChanged(
+                EventId.random(),
+                now(),
+                d.commandId(),
+                d.actor(),
+                d.app(),
+                d.environment(),
+                next(d),
+                d.id(),
+                step,
+                status,
+                message,
+                progress));
+    }
+
+    void statusChanged(Deployment d, StatusChange change) {
+        statusChanged(d.app(), d.environment(), d.commandId(), d.actor(), change);
+    }
+
+    /** Announces a status change; one from a non-existent environment ([*]) has no {@code from} and is not announced. */
+    void statusChanged(String app, String env, @Nullable CommandId commandId, String actor, StatusChange change) {
+        if (!change.announced()) {
+            return;
+        }
+        outbox.publish(new EnvironmentStatusChanged(
+                EventId.random(),
+                now(),
+                commandId,
+                actor,
+                app,
+                env,
+                sequences.next(app, env),
+                Objects.requireNonNull(change.from()),
+                change.to(),
+                change.version(),
+                change.reason(),
+                change.failure()));
+    }
+
+    void succeeded(Deployment d, long durationMs) {
+        outbox.publish(new DeploymentSucceeded(
+                EventId.random(),
+                now(),
+                d.commandId(),
+                d.actor(),
+                d.app(),
+                d.environment(),
+                next(d),
+                d.id(),
+                d.toVersion(),
+                null,
+                null,
+                durationMs));
+    }
+
+    void failed(Deployment d, String error, @Nullable String failedStep, long durationMs) {
+        outbox.publish(new DeploymentFailed(
+                EventId.random(),
+                now(),
+                d.commandId(),
+                d.actor(),
+                d.app(),
+                d.environment(),
+                next(d),
+                d.id(),
+                d.toVersion(),
+                error,
+                failedStep,
+                durationMs));
+    }
+
+    void cancelled(Deployment d, CommandId commandId, String actor, String reason) {
+        outbox.publish(new DeploymentCancelled(
+                EventId.random(),
+                now(),
+                commandId,
+                actor,
+                d.app(),
+                d.environment(),
+                next(d),
+                d.id(),
+                d.toVersion(),
+                reason,
+                null,
+                0));
+    }
+
+    private long next(Deployment d) {
+        return sequences.next(d.app(), d.environment());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.stagecraft.deployer.deployment;
+
+import dev.stagecraft.contracts.FailureReason;
+import dev.stagecraft.deployer.driver.DeployResult;
+import dev.stagecraft.deployer.driver.Driver;
+import dev.stagecraft.deployer.driver.DriverException;
+import dev.stagecraft.deployer.driver.Drivers;
+import dev.stagecraft.deployer.driver.StepReporter;
+import dev.stagecraft.deployer.driver.Steps;
+import dev.stagecraft.deployer.driver.Target;
+import dev.stagecraft.deployer.driver.Workload;
+import dev.stagecraft.deployer.environment.Deployed;
+import dev.stagecraft.deployer.environment.Environment;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carries out a started deployment through its driver, outside any database transaction: the driver's step
+ * reports are recorded as they come, and the outcome ends the deployment.
+ */
+@Service
+class DeploymentRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentRunner.class);
+
+    private final Drivers drivers;
+    private final SpecFactory specs;
+    private final StepLedger ledger;
+    private final DeploymentOutcomes outcomes;
+
+    DeploymentRunner(Drivers drivers, SpecFactory specs, StepLedger ledger, DeploymentOutcomes outcomes) {
+        this.drivers = drivers;
+        this.specs = specs;
+        this.ledger = ledger;
+        this.outcomes = outcomes;
+    }
+
+    void run(Claim.Started started) {
+        Deployment d = started.deployment();
+        StepJournal journal = new StepJournal(ledger, d);
+        log.info("{} started", d);
+        try {
+            Outcome outcome = execute(d, started.environment(), journal);
+            journal.skipRest("not needed");
+            outcomes.succeeded(d, outcome.after(), outcome.reason());
+            log.info("{} succeeded: {}", d, outcome.reason());
+        } catch (DriverException e) {
+            fail(d, journal, e.step(), e.reason(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            fail(d, journal, journal.current(), FailureReason.GENERIC, String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("{} failed unexpectedly", d, e);
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            fail(d, journal, journal.current(), FailureReason.GENERIC, message);
+        }
+    }
+
+    /** What the environment has after a successful operation, and why, for its status reason. */
+    private record Outcome(@Nullable Deployed after, String reason) {}
+
+    private Outcome execute(Deployment d, Environment environment, StepJournal journal) {
+        Deployed recorded = environment.deployed();
+        return switch (d.operation()) {
+            case DEPLOY -> deploy(d, specs.workload(recorded), journal);
+            case ARCHIVE -> archive(d, recorded, journal);
+            case RESTORE -> restore(d, recorded, journal);
+            case CLEANUP -> cleanup(d, specs.workload(recorded), journal);
+        };
+    }
+
+    private Outcome deploy(Deployment d, @Nullable Workload current, StepJournal journal) {
+        Driver driver = drivers.get(d.job().driver());
+        if (current != null && !current.spec().driver().equals(driver.name())) {
+            DeployResult result = driver.deploy(specs.spec(d.job()), null, journal);
+            drivers.get(current.spec().driver()).archive(current, StepReporter.silent());
+            return deployed(d, result);
+        }
+        return deployed(d, driver.deploy(specs.spec(d.job()), current, journal));
+    }
+
+    private static Outcome deployed(Deployment d, DeployResult result) {
+        String reason = result.changed()
+                ? "version " + d.toVersion() + " runs"
+                : "version " + d.toVersion() + " already ran with this spec; nothing changed";
+        return new Outcome(SpecFactory.deployed(d.job(), result.workload()), reason);
+    }
+
+    private Outcome archive(Deployment d, @Nullable Deployed recorded, StepJournal journal) {
+        Workload current = specs.workload(recorded);
+        if (recorded == null || current == null) {
+            journal.skipped(Steps.STOP, "nothing was ever deployed");
+            return new Outcome(null, "archived by " + d.actor() + "; nothing ran");
+        }
+        Workload stopped = drivers.get(current.spec().driver()).archive(current, journal);
+        return new Outcome(SpecFactory.deployed(recorded.job(), stopped), "archived by " + d.actor());
+    }
+
+    private Outcome restore(Deployment d, @Nullable Deployed recorded, StepJournal journal) {
+        Workload archived = specs.workload(recorded);
+        if (recorded == null || archived == null) {
+            throw new DriverException(
+                    Steps.APPLY,
+                    FailureReason.GENERIC,
+                    "nothing to restore: no deployment of " + d.app() + "/" + d.environment()
+                            + " ever succeeded; deploy it instead");
+        }
+        DeployResult result = drivers.get(archived.spec().driver()).restore(archived, journal);
+        return new Outcome(
+                SpecFactory.deployed(recorded.job(), result.workload()),
+                "restored version " + archived.spec().version() + " by " + d.actor());
+    }
+
+    private Outcome cleanup(Deployment d, @Nullable Workload current, StepJournal journal) {
+        Driver driver =
+                drivers.get(current != null ? current.spec().driver() : d.job().driver());
+        driver.cleanup(new Target(d.app(), d.environment()), current, journal);
+        return new Outcome(null, "cleaned up by " + d.actor());
+    }
+
+    private void fail(Deployment d, StepJournal journal, @Nullable String step, FailureReason why, String error) {
+        log.warn("{} failed{}: {}", d, step == null ? "" : " at step " + step, error);
+        if (step != null) {
+            journal.failed(step, error);
+        }
+        journal.skipRest(step == null ? "skipped: the deployment failed" : "skipped: step " + step + " failed");
+        outcomes.failed(d, why, error, step);
+    }
+}

@@ -1,0 +1,5 @@
+/** AMQP adapter: the listener of {@code stagecraft.jobs.deployer-worker}. */
+@NullMarked
+package dev.stagecraft.deployer.deployment.messaging;
+
+import org.jspecify.annotations.NullMarked;

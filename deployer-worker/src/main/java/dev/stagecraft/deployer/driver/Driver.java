@@ -1,0 +1,40 @@
+package dev.stagecraft.deployer.driver;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns desired specs into running workloads on some target (DESIGN §5). Every operation is idempotent: a
+ * driver reconciles toward the state asked for, so repeating an operation that already took effect changes
+ * nothing. Operations block until done and report progress through a {@link StepReporter} with the step
+ * names of {@link Steps#plan}; they fail by throwing {@link DriverException}.
+ */
+public interface Driver {
+
+    /** The name jobs select the driver by ({@code job.driver()}). */
+    String name();
+
+    /**
+     * Makes the environment run {@code desired}, replacing {@code current} (null on the first deployment)
+     * without a gap, and waits until it is ready. On failure the previous workload keeps running and nothing
+     * of the new one is left behind.
+     */
+    DeployResult deploy(Spec desired, @Nullable Workload current, StepReporter steps);
+
+    /** Stops the workload, keeping its data; returns it with nothing running. */
+    Workload archive(Workload current, StepReporter steps);
+
+    /** Starts an archived workload again with its last spec. */
+    default DeployResult restore(Workload archived, StepReporter steps) {
+        return deploy(archived.spec(), null, steps);
+    }
+
+    /** Removes everything the environment owns; {@code current} is null when nothing was ever deployed. */
+    void cleanup(Target target, @Nullable Workload current, StepReporter steps);
+
+    /** Reports the actual state of a workload. */
+    CheckResult check(Workload current);
+
+    /** Links to show users. */
+    List<Link> info(Workload current);
+}

@@ -1,0 +1,118 @@
+package dev.stagecraft.deployer.environment;
+
+import dev.stagecraft.contracts.EnvironmentStatus;
+import dev.stagecraft.contracts.FailureReason;
+import dev.stagecraft.contracts.MessageCodec;
+import dev.stagecraft.contracts.job.DeploymentJob;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code environment} table. */
+@Repository
+public class EnvironmentRepository {
+
+    private static final String COLUMNS = "app, name, status, status_reason, failure_reason, actual_version, "
+            + "desired_spec::text AS desired_spec, process_pid, process_port, work_dir";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public EnvironmentRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Makes sure a row exists to lock; a new row is an environment that does not exist yet ([*]). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ensureExists(String app, String name) {
+        jdbc.sql("INSERT INTO environment (app, name) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(app, name)
+                .update();
+    }
+
+    /** Reads and locks the environment until the transaction ends: one claimer at a time, across workers. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Environment lock(String app, String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM environment WHERE app = ? AND name = ? FOR UPDATE")
+                .params(app, name)
+                .query(EnvironmentRepository::map)
+                .single();
+    }
+
+    public Optional<Environment> find(String app, String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM environment WHERE app = ? AND name = ?")
+                .params(app, name)
+                .query(EnvironmentRepository::map)
+                .optional();
+    }
+
+    public List<Environment> findByStatus(EnvironmentStatus status) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM environment WHERE status = ? ORDER BY app, name")
+                .params(status.name())
+                .query(EnvironmentRepository::map)
+                .list();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void save(Environment environment) {
+        Deployed deployed = environment.deployed();
+        jdbc.sql("""
+                        UPDATE environment SET status = ?, status_reason = ?, failure_reason = ?, actual_version = ?,
+                          driver = ?, desired_spec = ?::jsonb, process_pid = ?, process_port = ?, work_dir = ?,
+                          updated_at = ?
+                        WHERE app = ? AND name = ?""")
+                .params(
+                        name(environment.status()),
+                        environment.statusReason(),
+                        name(environment.failure()),
+                        environment.actualVersion(),
+                        deployed == null ? null : deployed.job().driver(),
+                        deployed == null ? null : MessageCodec.instance().encodeToString(deployed.job()),
+                        deployed == null ? null : deployed.pid(),
+                        deployed == null ? null : deployed.port(),
+                        deployed == null ? null : deployed.location(),
+                        Timestamp.from(clock.instant()),
+                        environment.app(),
+                        environment.name())
+                .update();
+    }
+
+    private static Environment map(ResultSet row, int number) throws SQLException {
+        String status = row.getString("status");
+        String failure = row.getString("failure_reason");
+        return new Environment(
+                row.getString("app"),
+                row.getString("name"),
+                status == null ? null : EnvironmentStatus.valueOf(status),
+                row.getString("status_reason"),
+                failure == null ? null : FailureReason.valueOf(failure),
+                row.getString("actual_version"),
+                deployed(row));
+    }
+
+    private static @Nullable Deployed deployed(ResultSet row) throws SQLException {
+        String spec = row.getString("desired_spec");
+        if (spec == null) {
+            return null;
+        }
+        DeploymentJob job = MessageCodec.instance().mapper().readValue(spec, DeploymentJob.class);
+        long pid = row.getLong("process_pid");
+        Long pidOrNull = row.wasNull() ? null : pid;
+        int port = row.getInt("process_port");
+        Integer portOrNull = row.wasNull() ? null : port;
+        return new Deployed(job, pidOrNull, portOrNull, row.getString("work_dir"));
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,437 @@
+package dev.stagecraft.deployer.deployment;
+
+import static dev.stagecraft.deployer.TestApps.alive;
+import static dev.stagecraft.deployer.TestApps.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.EnvironmentStatus;
+import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.Operation;
+import dev.stagecraft.contracts.SecretBox;
+import dev.stagecraft.contracts.event.DeploymentCancelled;
+import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.DeploymentFailed;
+import dev.stagecraft.contracts.event.DeploymentQueued;
+import dev.stagecraft.contracts.event.DeploymentStarted;
+import dev.stagecraft.contracts.event.DeploymentStepChanged;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.contracts.job.CancelJob;
+import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.TestApps;
+import dev.stagecraft.deployer.secret.DevelopmentKey;
+import dev.stagecraft.testsupport.IsolatedEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker end to end on a real broker and database: jobs published as command-service publishes them,
+ * events observed on a queue of the test's own bound to {@code stagecraft.events}.
+ */
+@ExtendWith(DeployJobIT.DropInfrastructureAfterContext.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EventRecorder.class)
+@DirtiesContext
+class DeployJobIT {
+
+    static final IsolatedEnvironment infra = IsolatedEnvironment.create("deployer");
+    static final Path workDir = temporaryDirectory();
+    static final SecretBox box = new SecretBox(DevelopmentKey.DEVELOPMENT_KEY);
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        infra.register(registry);
+        registry.add("stagecraft.deployer.local.work-dir", workDir::toString);
+        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
+    }
+
+    /**
+     * Drops the database after the context is closed ({@link DirtiesContext}); dropped before, the context's
+     * shutdown (Spring Modulith's registry) would wait 30 s for a connection. Registered before the
+     * SpringExtension, so its {@code afterAll} runs after Spring's.
+     */
+    static class DropInfrastructureAfterContext implements AfterAllCallback {
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            TestApps.killAll();
+            infra.close();
+            org.springframework.util.FileSystemUtils.deleteRecursively(workDir.toFile());
+        }
+    }
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventRecorder events;
+
+    @Autowired
+    DeploymentRecovery recovery;
+
+    @Test
+    void createsThenUpdatesAnnouncingEveryStepInSequence() {
+        DeploymentJob create = localJob("review-1", "1.0.0", "hello");
+        publish(create, UUID.randomUUID().toString());
+        awaitEnd(create);
+
+        assertThat(types(create))
+                .containsExactly(
+                        "deployment.queued",
+                        "deployment.started",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "environment.status-changed",
+                        "deployment.succeeded");
+        assertThat(events.of("shop", "review-1"))
+                .extracting(Event::sequence)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(events.of("shop", "review-1", DeploymentStarted.class)
+                        .getFirst()
+                        .plan())
+                .containsExactly("apply", "wait-ready", "switch");
+        assertThat(events.of("shop", "review-1", DeploymentStepChanged.class))
+                .extracting(e -> e.step() + ":" + e.status() + ":" + e.progress())
+                .containsExactly(
+                        "apply:RUNNING:0",
+                        "apply:DONE:33",
+                        "wait-ready:RUNNING:33",
+                        "wait-ready:DONE:66",
+                        "switch:SKIPPED:100");
+        EnvironmentStatusChanged created =
+                events.of("shop", "review-1", EnvironmentStatusChanged.class).getFirst();
+        assertThat(created.from()).isEqualTo(EnvironmentStatus.CREATE_PENDING);
+        assertThat(created.to()).isEqualTo(EnvironmentStatus.RUNNING);
+        assertThat(created.version()).isEqualTo("1.0.0");
+        long v1 = pid("review-1");
+        assertThat(get(port("review-1"), "/")).isEqualTo("hello");
+        assertThat(get(port("review-1"), "/env/DB_PASSWORD")).isEqualTo("s3cret");
+        assertThat(jdbc.sql("SELECT count(*) FROM step_log WHERE deployment_id = ? AND step = 'wait-ready'")
+                        .params(create.deploymentId().id())
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+
+        DeploymentJob update = localJob("review-1", "2.0.0", "hi");
+        publish(update, UUID.randomUUID().toString());
+        awaitEnd(update);
+
+        assertThat(events.of("shop", "review-1", DeploymentQueued.class)
+                        .getLast()
+                        .fromVersion())
+                .isEqualTo("1.0.0");
+        assertThat(events.of("shop", "review-1", EnvironmentStatusChanged.class))
+                .extracting(e -> e.from() + "->" + e.to() + "@" + e.version())
+                .containsExactly(
+                        "CREATE_PENDING->RUNNING@1.0.0",
+                        "RUNNING->UPDATE_PENDING@1.0.0",
+                        "UPDATE_PENDING->RUNNING@2.0.0");
+        assertThat(events.of("shop", "review-1"))
+                .extracting(Event::sequence)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(alive(v1)).isFalse();
+        assertThat(get(port("review-1"), "/")).isEqualTo("hi");
+        assertThat(row("review-1")).containsEntry("status", "RUNNING").containsEntry("actual_version", "2.0.0");
+
+        long v2 = pid("review-1");
+        TestApps.kill(v2);
+        recovery.recover();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.of("shop", "review-1", EnvironmentStatusChanged.class)
+                                .size()
+                        == 4);
+        EnvironmentStatusChanged lost =
+                events.of("shop", "review-1", EnvironmentStatusChanged.class).getLast();
+        assertThat(lost.from() + "->" + lost.to()).isEqualTo("RUNNING->FAILURE");
+        assertThat(lost.reason()).isEqualTo("check after a restart of deployer-worker: process " + v2 + " is gone");
+        assertThat(lost.actor()).isEqualTo("deployer-worker");
+    }
+
+    @Test
+    void aDuplicateDeliveryAndARepeatedDeploymentIdHaveOneEffect() {
+        DeploymentJob job = noopJob("dup", Operation.DEPLOY, "1.0.0", Map.of());
+        String messageId = UUID.randomUUID().toString();
+        String otherMessageId = UUID.randomUUID().toString();
+        publish(job, messageId);
+        publish(job, messageId);
+        publish(job, otherMessageId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM inbox_message WHERE message_id = ?")
+                                .params(otherMessageId)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        awaitEnd(job);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM deployment WHERE app = 'shop' AND environment = 'dup'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(events.of("shop", "dup", DeploymentQueued.class)).hasSize(1);
+        assertThat(events.of("shop", "dup"))
+                .extracting(Event::sequence)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void anInvalidJobIsDeadLettered() {
+        String messageId = UUID.randomUUID().toString();
+        rabbit.send(
+                "stagecraft.jobs",
+                "job.deploy",
+                message("{\"deploymentId\":\"not-a-uuid\"}", "job.deployment", messageId));
+
+        Message dead = rabbit.receive("stagecraft.jobs.deployer-worker.dlq", 20_000);
+
+        assertThat(dead).isNotNull();
+        assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(messageId);
+    }
+
+    @Test
+    void deploymentsOfAnEnvironmentRunOneAfterTheOtherAndAQueuedOneCanBeCancelled() {
+        DeploymentJob slow = noopJob("queue", Operation.DEPLOY, "1.0.0", Map.of("delay", "2s"));
+        DeploymentJob cancelled = noopJob("queue", Operation.DEPLOY, "2.0.0", Map.of());
+        DeploymentJob last = noopJob("queue", Operation.DEPLOY, "3.0.0", Map.of());
+        publish(slow, UUID.randomUUID().toString());
+        publish(cancelled, UUID.randomUUID().toString());
+        publish(last, UUID.randomUUID().toString());
+        publishCancel(new CancelJob(cancelled.deploymentId(), CommandId.random(), "bob"));
+        awaitEnd(last);
+
+        assertThat(types(cancelled)).containsExactly("deployment.queued", "deployment.cancelled");
+        assertThat(events.of("shop", "queue", DeploymentCancelled.class)
+                        .getFirst()
+                        .actor())
+                .isEqualTo("bob");
+        assertThat(events.of("shop", "queue"))
+                .filteredOn(e -> e instanceof DeploymentStarted || e instanceof DeploymentSucceeded)
+                .extracting(e -> MessageTypes.typeOf(e) + ":" + ((DeploymentEvent) e).deploymentId())
+                .containsExactly(
+                        "deployment.started:" + slow.deploymentId(), "deployment.succeeded:" + slow.deploymentId(),
+                        "deployment.started:" + last.deploymentId(), "deployment.succeeded:" + last.deploymentId());
+        assertThat(events.of("shop", "queue", DeploymentQueued.class).getFirst().position())
+                .isZero();
+    }
+
+    @Test
+    void anUnknownDriverFailsTheDeploymentWithWhatToDo() {
+        DeploymentJob job = new DeploymentJob(
+                DeploymentId.random(),
+                CommandId.random(),
+                "alice",
+                "shop",
+                "unknown-driver",
+                Operation.DEPLOY,
+                "1.0.0",
+                null,
+                Map.of(),
+                Map.of(),
+                "helm-nope",
+                Map.of(),
+                Map.of(),
+                Instant.now());
+        publish(job, UUID.randomUUID().toString());
+        awaitEnd(job);
+
+        DeploymentFailed failed =
+                events.of("shop", "unknown-driver", DeploymentFailed.class).getFirst();
+        assertThat(failed.error()).startsWith("unknown driver 'helm-nope'; this worker knows local, noop");
+        assertThat(events.of("shop", "unknown-driver", EnvironmentStatusChanged.class))
+                .extracting(e -> e.from() + "->" + e.to())
+                .containsExactly("CREATE_PENDING->FAILURE");
+    }
+
+    @Test
+    void aFailedUpdateArchiveRestoreAndCleanupFollowTheStatusMachine() {
+        run(noopJob("life", Operation.DEPLOY, "1.0.0", Map.of()));
+        DeploymentJob broken = run(noopJob("life", Operation.DEPLOY, "2.0.0", Map.of("fail", "wait-ready")));
+        run(noopJob("life", Operation.ARCHIVE, "1.0.0", Map.of()));
+        run(noopJob("life", Operation.RESTORE, "1.0.0", Map.of()));
+        DeploymentJob illegal = run(noopJob("life", Operation.RESTORE, "1.0.0", Map.of()));
+        run(noopJob("life", Operation.ARCHIVE, "1.0.0", Map.of()));
+        run(noopJob("life", Operation.CLEANUP, "1.0.0", Map.of()));
+
+        assertThat(events.of("shop", "life", EnvironmentStatusChanged.class))
+                .extracting(e -> e.from() + "->" + e.to())
+                .containsExactly(
+                        "CREATE_PENDING->RUNNING",
+                        "RUNNING->UPDATE_PENDING",
+                        "UPDATE_PENDING->FAILURE",
+                        "FAILURE->ARCHIVE_PENDING",
+                        "ARCHIVE_PENDING->ARCHIVED",
+                        "ARCHIVED->RESTORE_PENDING",
+                        "RESTORE_PENDING->RUNNING",
+                        "RUNNING->ARCHIVE_PENDING",
+                        "ARCHIVE_PENDING->ARCHIVED",
+                        "ARCHIVED->CLEANUP_PENDING",
+                        "CLEANUP_PENDING->CLEANED");
+        EnvironmentStatusChanged failure =
+                events.of("shop", "life", EnvironmentStatusChanged.class).get(2);
+        assertThat(failure.version()).isEqualTo("1.0.0");
+        assertThat(failure.reason())
+                .isEqualTo("update to 2.0.0 failed: step wait-ready failed as driverSettings.fail asks;"
+                        + " version 1.0.0 is still running");
+        DeploymentFailed brokenFailed = failed(broken);
+        assertThat(brokenFailed.failedStep()).isEqualTo("wait-ready");
+        assertThat(events.of("shop", "life", DeploymentStepChanged.class))
+                .filteredOn(e -> e.deploymentId().equals(broken.deploymentId()))
+                .extracting(e -> e.step() + ":" + e.status())
+                .containsExactly(
+                        "apply:RUNNING", "apply:DONE", "wait-ready:RUNNING", "wait-ready:FAILED", "switch:SKIPPED");
+        assertThat(failed(illegal).error())
+                .isEqualTo("environment shop/life is RUNNING, so it cannot be restored; it is not archived");
+        assertThat(row("life")).containsEntry("status", "CLEANED").containsEntry("actual_version", null);
+    }
+
+    private DeploymentFailed failed(DeploymentJob job) {
+        return events.of(job.app(), job.environment(), DeploymentFailed.class).stream()
+                .filter(e -> e.deploymentId().equals(job.deploymentId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private DeploymentJob run(DeploymentJob job) {
+        publish(job, UUID.randomUUID().toString());
+        awaitEnd(job);
+        return job;
+    }
+
+    private void awaitEnd(DeploymentJob job) {
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> events.of(job.app(), job.environment()).stream()
+                        .anyMatch(e -> (e instanceof DeploymentSucceeded s
+                                        && s.deploymentId().equals(job.deploymentId()))
+                                || (e instanceof DeploymentFailed f
+                                        && f.deploymentId().equals(job.deploymentId()))));
+    }
+
+    /** The types of the events of a job's deployment: its own and those its command caused. */
+    private List<String> types(DeploymentJob job) {
+        return events.all().stream()
+                .filter(e -> e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId())
+                        || job.commandId().equals(e.commandId()))
+                .map(MessageTypes::typeOf)
+                .toList();
+    }
+
+    private Map<String, Object> row(String environment) {
+        return jdbc.sql("SELECT status, actual_version FROM environment WHERE app = 'shop' AND name = ?")
+                .params(environment)
+                .query()
+                .singleRow();
+    }
+
+    private long pid(String environment) {
+        return jdbc.sql("SELECT process_pid FROM environment WHERE app = 'shop' AND name = ?")
+                .params(environment)
+                .query(Long.class)
+                .single();
+    }
+
+    private int port(String environment) {
+        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
+                .params(environment)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static DeploymentJob localJob(String environment, String version, String greeting) {
+        return new DeploymentJob(
+                DeploymentId.random(),
+                CommandId.random(),
+                "alice",
+                "shop",
+                environment,
+                Operation.DEPLOY,
+                version,
+                null,
+                Map.of("GREETING", greeting),
+                Map.of("DB_PASSWORD", box.seal("shop/" + environment + "/DB_PASSWORD", "s3cret")),
+                "local",
+                Map.of("command", TestApps.command(), "healthPath", "/health"),
+                Map.of(),
+                Instant.now());
+    }
+
+    private static DeploymentJob noopJob(
+            String environment, Operation operation, String version, Map<String, String> settings) {
+        return new DeploymentJob(
+                DeploymentId.random(),
+                CommandId.random(),
+                "alice",
+                "shop",
+                environment,
+                operation,
+                version,
+                null,
+                Map.of(),
+                Map.of(),
+                "noop",
+                settings,
+                Map.of(),
+                Instant.now());
+    }
+
+    private void publish(DeploymentJob job, String messageId) {
+        String body = dev.stagecraft.contracts.MessageCodec.instance().encodeToString(job);
+        rabbit.send("stagecraft.jobs", job.operation().routingKey(), message(body, "job.deployment", messageId));
+    }
+
+    private void publishCancel(CancelJob job) {
+        String body = dev.stagecraft.contracts.MessageCodec.instance().encodeToString(job);
+        rabbit.send(
+                "stagecraft.jobs",
+                "job.cancel",
+                message(body, "job.cancel", UUID.randomUUID().toString()));
+    }
+
+    private static Message message(String body, String type, String messageId) {
+        return org.springframework.amqp.core.MessageBuilder.withBody(
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .setContentType("application/json")
+                .setMessageId(messageId)
+                .setType(type)
+                .setCorrelationId(UUID.randomUUID().toString())
+                .setAppId("command-service")
+                .setHeader("x-stagecraft-version", "1")
+                .build();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("deployer-it-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

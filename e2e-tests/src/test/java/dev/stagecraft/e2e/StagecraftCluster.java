@@ -1,0 +1,81 @@
+package dev.stagecraft.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.stagecraft.testsupport.IsolatedEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All four services started from their jars against a database and virtual host of their own, so the
+ * run disturbs neither other tests nor a running {@code ./bootstrap/up}.
+ */
+final class StagecraftCluster implements AutoCloseable {
+
+    final Path repo;
+    final IsolatedEnvironment infra;
+    final Path workDir;
+    final ServiceProcess command;
+    final ServiceProcess query;
+    final ServiceProcess notifier;
+    final ServiceProcess deployer;
+
+    private StagecraftCluster(Path repo, IsolatedEnvironment infra, Path workDir, List<ServiceProcess> services) {
+        this.repo = repo;
+        this.infra = infra;
+        this.workDir = workDir;
+        this.query = services.get(0);
+        this.notifier = services.get(1);
+        this.deployer = services.get(2);
+        this.command = services.get(3);
+    }
+
+    static StagecraftCluster start() throws IOException {
+        Path repo = Path.of(System.getProperty("stagecraft.repo", ".."))
+                .toAbsolutePath()
+                .normalize();
+        IsolatedEnvironment infra = IsolatedEnvironment.create("e2e");
+        Path workDir = Files.createTempDirectory("stagecraft-e2e-");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", infra.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", infra.databaseUser());
+        environment.put("SPRING_DATASOURCE_PASSWORD", infra.databasePassword());
+        environment.put("SPRING_RABBITMQ_HOST", infra.rabbitHost());
+        environment.put("SPRING_RABBITMQ_PORT", Integer.toString(infra.rabbitPort()));
+        environment.put("SPRING_RABBITMQ_USERNAME", infra.rabbitUser());
+        environment.put("SPRING_RABBITMQ_PASSWORD", infra.rabbitPassword());
+        environment.put("SPRING_RABBITMQ_VIRTUAL_HOST", infra.virtualHost());
+        environment.put("STAGECRAFT_DEPLOYER_LOCAL_WORK_DIR", workDir.toString());
+
+        ServiceProcess query = ServiceProcess.start(repo, "query-service", environment);
+        ServiceProcess notifier = ServiceProcess.start(repo, "notifier-service", environment);
+        ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", environment);
+        Map<String, String> commandEnvironment = new HashMap<>(environment);
+        commandEnvironment.put("STAGECRAFT_COMMAND_QUERY_BASE_URL", query.baseUrl());
+        ServiceProcess command = ServiceProcess.start(repo, "command-service", commandEnvironment);
+        List<ServiceProcess> services = List.of(query, notifier, deployer, command);
+        StagecraftCluster cluster = new StagecraftCluster(repo, infra, workDir, services);
+        try {
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> services.stream().allMatch(ServiceProcess::ready));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : List.of(command, deployer, notifier, query)) {
+            service.close();
+        }
+        infra.close();
+    }
+}
