@@ -53,6 +53,26 @@ final class Clients {
         }
     }
 
+    /** A GET whose answer is not JSON (e.g. Prometheus text); the body is left out. */
+    static Response sendText(String url) {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    null);
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A WebSocket client that keeps every text frame it receives. */
     static final class FrameCollector implements WebSocket.Listener {
 

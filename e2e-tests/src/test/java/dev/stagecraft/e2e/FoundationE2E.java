@@ -155,7 +155,28 @@ class FoundationE2E {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().toString()).contains("name");
+        assertThat(response.body().path("detail").asString()).contains("name");
+        assertThat(response.body()
+                        .path("errors")
+                        .valueStream()
+                        .map(error -> error.path("field").asString()))
+                .containsExactly("name");
+    }
+
+    @Test
+    @Order(7)
+    void everyServiceIsReadyOnlyWithItsDatabaseAndBrokerAndExposesMetrics() {
+        for (ServiceProcess service :
+                java.util.List.of(cluster.command, cluster.query, cluster.notifier, cluster.deployer)) {
+            JsonNode readiness =
+                    get(service.baseUrl() + "/actuator/health/readiness").body();
+            assertThat(readiness.path("status").asString()).as(service.name).isEqualTo("UP");
+            assertThat(readiness.path("components").propertyNames())
+                    .as(service.name + " readiness components")
+                    .contains("db", "rabbit", "readinessState");
+            Response metrics = Clients.sendText(service.baseUrl() + "/actuator/prometheus");
+            assertThat(metrics.status()).as(service.name).isEqualTo(200);
+        }
     }
 
     @Test
