@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * A tiny application for the local driver's tests, run with the JDK's single-file launcher. Serves
  * GET /health -> 200 {"version":"$STAGECRAFT_VERSION"} (or $REPORTED_VERSION), 503 forever when
  * FAIL_HEALTH=true; GET / -> $GREETING; GET /cwd -> the working directory; GET /env/NAME -> the variable NAME. EXIT_EARLY=true exits with
- * code 3 at once.
+ * code 3 at once. STARTUP_DELAY_MS waits that long before serving. LEAK=NAME prints the variable NAME and
+ * adds it to every health answer, as a careless application might.
  */
 public class TestApp {
 
@@ -18,6 +19,14 @@ public class TestApp {
         if ("true".equals(System.getenv("EXIT_EARLY"))) {
             System.out.println("boom: EXIT_EARLY is set");
             System.exit(3);
+        }
+        String leak = System.getenv("LEAK");
+        if (leak != null) {
+            System.out.println("connecting with " + leak + "=" + System.getenv(leak));
+        }
+        String delay = System.getenv("STARTUP_DELAY_MS");
+        if (delay != null) {
+            sleep(Long.parseLong(delay));
         }
         int port = Integer.parseInt(System.getenv("PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -34,13 +43,23 @@ public class TestApp {
     }
 
     private static void health(HttpExchange exchange) throws IOException {
+        String leak = System.getenv("LEAK");
+        String leaked = leak == null ? "" : ",\"" + leak + "\":\"" + System.getenv(leak) + "\"";
         if ("true".equals(System.getenv("FAIL_HEALTH"))) {
-            answer(exchange, 503, "{\"status\":\"DOWN\"}");
+            answer(exchange, 503, "{\"status\":\"DOWN\"" + leaked + "}");
             return;
         }
         String reported = System.getenv("REPORTED_VERSION");
         String version = reported != null ? reported : System.getenv("STAGECRAFT_VERSION");
-        answer(exchange, 200, "{\"status\":\"UP\",\"version\":\"" + version + "\"}");
+        answer(exchange, 200, "{\"status\":\"UP\",\"version\":\"" + version + "\"" + leaked + "}");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

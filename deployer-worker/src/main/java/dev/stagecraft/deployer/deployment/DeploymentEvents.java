@@ -10,7 +10,13 @@ import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.driver.Target;
+import dev.stagecraft.deployer.environment.Environment;
+import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import dev.stagecraft.deployer.environment.StatusChange;
+import dev.stagecraft.deployer.secret.Redactor;
+import dev.stagecraft.deployer.secret.Secrets;
 import dev.stagecraft.messaging.EventSequences;
 import dev.stagecraft.messaging.Outbox;
 import java.time.Clock;
@@ -25,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Publishes the events of deployments and environment statuses through the outbox, each numbered with the
  * environment's next sequence. Called only inside the transaction of the state change the event announces.
+ * Every event the worker publishes is built here, so this is where the texts in them (step messages, reasons,
+ * errors) get their secret values hidden: those of the deployment's job and of the job the environment last
+ * ran, whose workload's answers a driver's message may quote.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -35,11 +44,16 @@ class DeploymentEvents {
 
     private final Outbox outbox;
     private final EventSequences sequences;
+    private final EnvironmentRepository environments;
+    private final Secrets secrets;
     private final Clock clock;
 
-    DeploymentEvents(Outbox outbox, EventSequences sequences, Clock clock) {
+    DeploymentEvents(
+            Outbox outbox, EventSequences sequences, EnvironmentRepository environments, Secrets secrets, Clock clock) {
         this.outbox = outbox;
         this.sequences = sequences;
+        this.environments = environments;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -76,16 +90,22 @@ class DeploymentEvents {
                 d.id(),
                 step,
                 status,
-                message,
+                message == null ? null : redactor(d).redact(message),
                 progress));
     }
 
     void statusChanged(Deployment d, StatusChange change) {
-        statusChanged(d.app(), d.environment(), d.commandId(), d.actor(), change);
+        announce(d.app(), d.environment(), d.commandId(), d.actor(), change, redactor(d));
+    }
+
+    /** Announces a status change the worker makes on its own (a check), without a deployment. */
+    void statusChanged(String app, String env, @Nullable CommandId commandId, String actor, StatusChange change) {
+        announce(app, env, commandId, actor, change, redactor(app, env, null));
     }
 
     /** Announces a status change; one from a non-existent environment ([*]) has no {@code from} and is not announced. */
-    void statusChanged(String app, String env, @Nullable CommandId commandId, String actor, StatusChange change) {
+    private void announce(
+            String app, String env, @Nullable CommandId commandId, String actor, StatusChange change, Redactor r) {
         if (!change.announced()) {
             return;
         }
@@ -100,7 +120,7 @@ class DeploymentEvents {
                 Objects.requireNonNull(change.from()),
                 change.to(),
                 change.version(),
-                change.reason(),
+                change.reason() == null ? null : r.redact(change.reason()),
                 change.failure()));
     }
 
@@ -131,7 +151,7 @@ class DeploymentEvents {
                 next(d),
                 d.id(),
                 d.toVersion(),
-                error,
+                redactor(d).redact(error),
                 failedStep,
                 durationMs));
     }
@@ -147,9 +167,24 @@ class DeploymentEvents {
                 next(d),
                 d.id(),
                 d.toVersion(),
-                reason,
+                redactor(d).redact(reason),
                 null,
                 0));
+    }
+
+    private Redactor redactor(Deployment d) {
+        return redactor(d.app(), d.environment(), d.job());
+    }
+
+    /** Hides the secrets of {@code job} (if any) and of the job the environment last ran. */
+    private Redactor redactor(String app, String env, @Nullable DeploymentJob job) {
+        Target target = new Target(app, env);
+        Redactor recorded = environments
+                .find(app, env)
+                .map(Environment::deployed)
+                .map(deployed -> secrets.redactor(target, deployed.job().secrets()))
+                .orElse(Redactor.none());
+        return job == null ? recorded : recorded.and(secrets.redactor(target, job.secrets()));
     }
 
     private long next(Deployment d) {

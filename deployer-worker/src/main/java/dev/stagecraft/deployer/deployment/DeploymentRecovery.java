@@ -4,7 +4,9 @@ import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.FailureReason;
 import dev.stagecraft.deployer.driver.CheckResult;
 import dev.stagecraft.deployer.driver.Drivers;
+import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.driver.Workload;
+import dev.stagecraft.deployer.environment.Deployed;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import org.slf4j.Logger;
@@ -16,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the worker does when it starts. Deployments this worker (same {@code worker-id}) left RUNNING were cut
- * short: they fail, and their environments go to FAILURE. RUNNING environments are adopted: the workloads
- * that outlived the worker (the local driver's processes) are checked once through their driver, and an
- * environment whose workload is gone or unhealthy goes to FAILURE. Then the queues are worked off.
+ * short: what they left behind is removed through their driver (a new version still being started is stopped;
+ * the version the environment records keeps running), they fail, and their environments go to FAILURE. RUNNING
+ * environments are adopted: the workloads that outlived the worker (the local driver's processes) are checked
+ * once through their driver, and an environment whose workload is gone or unhealthy goes to FAILURE. Then the
+ * queues are worked off.
  */
 @Component
 class DeploymentRecovery {
@@ -65,11 +69,24 @@ class DeploymentRecovery {
 
     private void failInterrupted(Deployment d) {
         log.warn("{} was cut short by a restart of this worker; it fails", d);
+        removeLeftovers(d);
         outcomes.failed(
                 d,
                 FailureReason.GENERIC,
                 "deployer-worker " + properties.workerId() + " stopped while this deployment ran; deploy again",
                 null);
+    }
+
+    private void removeLeftovers(Deployment d) {
+        try {
+            Deployed recorded = environments
+                    .find(d.app(), d.environment())
+                    .map(Environment::deployed)
+                    .orElse(null);
+            drivers.get(d.job().driver()).recover(new Target(d.app(), d.environment()), specs.workload(recorded));
+        } catch (RuntimeException e) {
+            log.warn("cannot remove what {} left behind: {}", d, e.getMessage());
+        }
     }
 
     private void adopt(Environment environment) {

@@ -35,10 +35,11 @@ class SpecFactory {
     Workload workload(@Nullable Deployed deployed) {
         return deployed == null
                 ? null
-                : new Workload(spec(deployed.job()), deployed.pid(), deployed.port(), deployed.location());
+                : new Workload(
+                        spec(deployed.job()), deployed.pid(), deployed.started(), deployed.port(), deployed.location());
     }
 
     static Deployed deployed(DeploymentJob job, Workload workload) {
-        return new Deployed(job, workload.pid(), workload.port(), workload.location());
+        return new Deployed(job, workload.pid(), workload.started(), workload.port(), workload.location());
     }
 }

@@ -32,6 +32,14 @@ public interface Driver {
     /** Removes everything the environment owns; {@code current} is null when nothing was ever deployed. */
     void cleanup(Target target, @Nullable Workload current, StepReporter steps);
 
+    /**
+     * Removes what an operation cut short (the worker died during it) left behind in the environment, keeping
+     * {@code current}, the workload the environment records (the local driver: a new version that was still
+     * being started). The worker calls it for each deployment it finds cut short when it starts; drivers also
+     * do it themselves before each operation. Does nothing by default.
+     */
+    default void recover(Target target, @Nullable Workload current) {}
+
     /** Reports the actual state of a workload. */
     CheckResult check(Workload current);
 

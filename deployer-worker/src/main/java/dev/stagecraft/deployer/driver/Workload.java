@@ -1,5 +1,6 @@
 package dev.stagecraft.deployer.driver;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * {@code port} are null.
  *
  * @param pid the root process of the workload, or null when nothing runs (archived) or it is not a process
+ * @param started when the process {@code pid} started: with the pid, what identifies it (pids are reused)
  * @param location where the workload lives (the local driver's working directory; a namespace, …)
  */
 public record Workload(
         Spec spec,
         @Nullable Long pid,
+        @Nullable Instant started,
         @Nullable Integer port,
         @Nullable String location) {
 
@@ -22,6 +25,6 @@ public record Workload(
 
     /** The same workload with nothing running (archived). */
     public Workload stopped() {
-        return new Workload(spec, null, null, location);
+        return new Workload(spec, null, null, null, location);
     }
 }

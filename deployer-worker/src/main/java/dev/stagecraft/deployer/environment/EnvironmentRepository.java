@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnvironmentRepository {
 
     private static final String COLUMNS = "app, name, status, status_reason, failure_reason, actual_version, "
-            + "desired_spec::text AS desired_spec, process_pid, process_port, work_dir";
+            + "desired_spec::text AS desired_spec, process_pid, process_started_at, process_port, work_dir";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -67,8 +68,8 @@ public class EnvironmentRepository {
         Deployed deployed = environment.deployed();
         jdbc.sql("""
                         UPDATE environment SET status = ?, status_reason = ?, failure_reason = ?, actual_version = ?,
-                          driver = ?, desired_spec = ?::jsonb, process_pid = ?, process_port = ?, work_dir = ?,
-                          updated_at = ?
+                          driver = ?, desired_spec = ?::jsonb, process_pid = ?, process_started_at = ?,
+                          process_port = ?, work_dir = ?, updated_at = ?
                         WHERE app = ? AND name = ?""")
                 .params(
                         name(environment.status()),
@@ -78,6 +79,7 @@ public class EnvironmentRepository {
                         deployed == null ? null : deployed.job().driver(),
                         deployed == null ? null : MessageCodec.instance().encodeToString(deployed.job()),
                         deployed == null ? null : deployed.pid(),
+                        deployed == null ? null : timestamp(deployed.started()),
                         deployed == null ? null : deployed.port(),
                         deployed == null ? null : deployed.location(),
                         Timestamp.from(clock.instant()),
@@ -109,7 +111,13 @@ public class EnvironmentRepository {
         Long pidOrNull = row.wasNull() ? null : pid;
         int port = row.getInt("process_port");
         Integer portOrNull = row.wasNull() ? null : port;
-        return new Deployed(job, pidOrNull, portOrNull, row.getString("work_dir"));
+        Timestamp started = row.getTimestamp("process_started_at");
+        return new Deployed(
+                job, pidOrNull, started == null ? null : started.toInstant(), portOrNull, row.getString("work_dir"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static @Nullable String name(@Nullable Enum<?> value) {

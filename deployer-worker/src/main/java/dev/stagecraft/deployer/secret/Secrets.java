@@ -2,13 +2,18 @@ package dev.stagecraft.deployer.secret;
 
 import dev.stagecraft.contracts.SecretBox;
 import dev.stagecraft.deployer.driver.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Opens the sealed secret values of a job ({@link SecretBox}, context {@code app/env/KEY}). */
+/**
+ * Opens the sealed secret values of a job ({@link SecretBox}, context {@code app/env/KEY}), to hand them to its
+ * workload or to hide them in what the worker publishes ({@link Redactor}).
+ */
 @Component
 public class Secrets {
 
@@ -32,6 +37,22 @@ public class Secrets {
         Map<String, String> plain = new TreeMap<>();
         sealed.forEach((key, value) -> plain.put(key, open(target, key, value)));
         return plain;
+    }
+
+    /**
+     * A redactor of the plaintext of {@code sealed}'s values. A value that cannot be opened is left out: the
+     * worker never had its plaintext, so nothing it publishes can contain it.
+     */
+    public Redactor redactor(Target target, Map<String, String> sealed) {
+        List<String> plain = new ArrayList<>();
+        sealed.forEach((key, value) -> {
+            try {
+                plain.add(open(target, key, value));
+            } catch (IllegalArgumentException e) {
+                // not opened: see above
+            }
+        });
+        return Redactor.of(plain);
     }
 
     private String open(Target target, String key, String value) {

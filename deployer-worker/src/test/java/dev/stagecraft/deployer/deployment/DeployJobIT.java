@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
+import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.SecretBox;
@@ -23,14 +24,17 @@ import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.CancelJob;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.deployer.TestApps;
+import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.secret.DevelopmentKey;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -52,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(DeployJobIT.DropInfrastructureAfterContext.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(EventRecorder.class)
+@Import({EventRecorder.class, CrashingLocalDriver.Config.class})
 @DirtiesContext
 class DeployJobIT {
 
@@ -93,6 +97,9 @@ class DeployJobIT {
 
     @Autowired
     DeploymentRecovery recovery;
+
+    @Autowired
+    CrashingLocalDriver crashingDriver;
 
     @Test
     void createsThenUpdatesAnnouncingEveryStepInSequence() {
@@ -174,6 +181,54 @@ class DeployJobIT {
         assertThat(lost.from() + "->" + lost.to()).isEqualTo("RUNNING->FAILURE");
         assertThat(lost.reason()).isEqualTo("check after a restart of deployer-worker: process " + v2 + " is gone");
         assertThat(lost.actor()).isEqualTo("deployer-worker");
+    }
+
+    @Test
+    void aVersionLeftStartingByAWorkerThatDiedIsStoppedWhenItRestartsAndTheOldVersionKeepsRunning() throws Exception {
+        run(localJob("died", "1.0.0", "hello"));
+        long v1 = pid("died");
+        DeploymentJob update =
+                localJob("died", "2.0.0", Map.of("STARTUP_DELAY_MS", "60000"), Map.of("dieWhileWaiting", "true"));
+        publish(update, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(60))
+                .dontCatchUncaughtExceptions() // the WorkerDied that ends the deployment thread
+                .until(() -> crashingDriver.diedDeploying(new Target("shop", "died")));
+        long candidate = Long.parseLong(
+                properties(workDir.resolve("shop/died/.stagecraft/candidate")).getProperty("pid"));
+        List<ProcessHandle> candidateTree = tree(candidate);
+        assertThat(alive(candidate)).as("the new version outlived its worker").isTrue();
+
+        recovery.recover();
+
+        assertThat(candidateTree)
+                .allSatisfy(process -> assertThat(process.isAlive())
+                        .as("pid %d", process.pid())
+                        .isFalse());
+        assertThat(alive(v1)).isTrue();
+        assertThat(get(port("died"), "/health")).contains("\"1.0.0\"");
+        assertThat(row("died")).containsEntry("status", "FAILURE").containsEntry("actual_version", "1.0.0");
+        awaitEnd(update);
+        assertThat(failed(update).error()).endsWith("stopped while this deployment ran; deploy again");
+    }
+
+    @Test
+    void secretValuesTheApplicationPrintsOrAnswersReachNoEventAndStayInTheStepLog() {
+        DeploymentJob create = run(localJob("leaky", "1.0.0", Map.of("LEAK", "DB_PASSWORD"), Map.of()));
+        DeploymentJob update = run(localJob(
+                "leaky",
+                "2.0.0",
+                Map.of("LEAK", "DB_PASSWORD", "FAIL_HEALTH", "true"),
+                Map.of("readyTimeout", "3s", "healthPath", "/health?token=s3cret")));
+
+        assertThat(failed(update).error())
+                .startsWith("version 2.0.0 did not become healthy within 3s; last probe: GET http://127.0.0.1:")
+                .contains("/health?token=******: 503");
+        assertThat(events.of("shop", "leaky"))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(MessageCodec.instance().encodeToString(event))
+                        .doesNotContain("s3cret"));
+        assertThat(stepLog(create)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
+        assertThat(stepLog(update)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
     }
 
     @Test
@@ -328,6 +383,7 @@ class DeployJobIT {
 
     private void awaitEnd(DeploymentJob job) {
         await().atMost(Duration.ofSeconds(90))
+                .dontCatchUncaughtExceptions()
                 .until(() -> events.of(job.app(), job.environment()).stream()
                         .anyMatch(e -> (e instanceof DeploymentSucceeded s
                                         && s.deploymentId().equals(job.deploymentId()))
@@ -365,7 +421,36 @@ class DeployJobIT {
                 .single();
     }
 
+    private String stepLog(DeploymentJob job) {
+        return jdbc.sql("SELECT string_agg(line, E'\\n' ORDER BY id) FROM step_log WHERE deployment_id = ?")
+                .params(job.deploymentId().id())
+                .query(String.class)
+                .single();
+    }
+
+    private static Properties properties(Path file) throws java.io.IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    private static List<ProcessHandle> tree(long pid) {
+        ProcessHandle root = ProcessHandle.of(pid).orElseThrow();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .toList();
+    }
+
     private static DeploymentJob localJob(String environment, String version, String greeting) {
+        return localJob(environment, version, Map.of("GREETING", greeting), Map.of());
+    }
+
+    private static DeploymentJob localJob(
+            String environment, String version, Map<String, String> overrides, Map<String, String> settings) {
+        Map<String, String> driverSettings =
+                new HashMap<>(Map.of("command", TestApps.command(), "healthPath", "/health"));
+        driverSettings.putAll(settings);
         return new DeploymentJob(
                 DeploymentId.random(),
                 CommandId.random(),
@@ -375,10 +460,10 @@ class DeployJobIT {
                 Operation.DEPLOY,
                 version,
                 null,
-                Map.of("GREETING", greeting),
+                overrides,
                 Map.of("DB_PASSWORD", box.seal("shop/" + environment + "/DB_PASSWORD", "s3cret")),
                 "local",
-                Map.of("command", TestApps.command(), "healthPath", "/health"),
+                driverSettings,
                 Map.of(),
                 Instant.now());
     }

@@ -186,6 +186,6 @@ class EnvironmentStateMachineTest {
                 Map.of(),
                 Map.of(),
                 Instant.parse("2026-01-01T00:00:00Z"));
-        return new Deployed(job, null, null, null);
+        return new Deployed(job, null, null, null, null);
     }
 }

@@ -30,9 +30,15 @@ final class HealthProbe {
             return version != null && !version.equals(expected);
         }
 
+        /** The answer without its body, for messages that are published: a body may show anything, secrets too. */
+        String summary() {
+            return status == 0 ? "GET " + uri + ": no answer (" + body + ")" : "GET " + uri + ": " + status;
+        }
+
+        /** The answer with the start of its body, for the step log only. */
         String describe() {
             if (status == 0) {
-                return "GET " + uri + ": no answer (" + body + ")";
+                return summary();
             }
             String shortBody = body.length() > 200 ? body.substring(0, 200) + "…" : body;
             return "GET " + uri + ": " + status + (shortBody.isBlank() ? "" : " " + shortBody.strip());

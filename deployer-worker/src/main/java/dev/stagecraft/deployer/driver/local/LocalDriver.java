@@ -14,6 +14,7 @@ import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.driver.local.HealthProbe.Answer;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Runs an application as OS processes on the worker's machine (DESIGN §5, {@code local}). An update starts
  * the new version on a new port next to the old one, waits until it is healthy and only then stops the old
  * one: no gap, and never two versions left running. A deployment of the spec that already runs healthy
- * changes nothing. Processes outlive the worker; the worker records their pid and port.
+ * changes nothing. Processes outlive the worker; the worker records their pid, start instant and port. A
+ * version being started is recorded in the environment's directory ({@link Candidate}) before its health
+ * check, so that it is stopped, not left running next to the old one, if the worker dies meanwhile.
  */
 @Component
 public class LocalDriver implements Driver {
@@ -33,11 +36,13 @@ public class LocalDriver implements Driver {
     private final LocalDriverProperties properties;
     private final LocalWorkspace workspace;
     private final Readiness readiness;
+    private final Candidates candidates;
 
     public LocalDriver(LocalDriverProperties properties) {
         this.properties = properties;
         this.workspace = new LocalWorkspace(properties);
         this.readiness = new Readiness(properties);
+        this.candidates = new Candidates(workspace, properties.stopGrace());
     }
 
     @Override
@@ -48,6 +53,7 @@ public class LocalDriver implements Driver {
     @Override
     public DeployResult deploy(Spec desired, @Nullable Workload current, StepReporter steps) {
         LocalSettings settings = LocalSettings.of(desired, properties);
+        recover(desired.target(), current);
         if (current != null && current.spec().equals(desired)) {
             Optional<Answer> serving = serving(current, settings);
             if (serving.isPresent()) {
@@ -61,12 +67,14 @@ public class LocalDriver implements Driver {
 
     @Override
     public Workload archive(Workload current, StepReporter steps) {
+        recover(current.spec().target(), current);
         stop(current, Steps.STOP, steps);
         return current.stopped();
     }
 
     @Override
     public void cleanup(Target target, @Nullable Workload current, StepReporter steps) {
+        recover(target, current);
         if (current != null) {
             stop(current, Steps.STOP, steps);
         } else {
@@ -81,23 +89,29 @@ public class LocalDriver implements Driver {
         steps.done(Steps.DELETE, "deleted " + workspace.directory(target));
     }
 
+    /** Stops the version a deployment cut short was starting ({@link Candidate}) unless it became current. */
+    @Override
+    public void recover(Target target, @Nullable Workload current) {
+        candidates.recover(target, current);
+    }
+
     @Override
     public CheckResult check(Workload current) {
         if (current.pid() == null || current.port() == null) {
             return CheckResult.failed(FailureReason.GENERIC, null, "nothing runs (archived or never started)");
         }
-        if (LocalProcesses.alive(current.pid()).isEmpty()) {
+        if (LocalProcesses.alive(current.pid(), current.started()).isEmpty()) {
             return CheckResult.failed(FailureReason.GENERIC, null, "process " + current.pid() + " is gone");
         }
         Answer answer = HealthProbe.probe(HealthProbe.uri(current.port(), healthPath(current.spec())));
         if (!answer.healthy()) {
-            return CheckResult.failed(FailureReason.GENERIC, answer.version(), answer.describe());
+            return CheckResult.failed(FailureReason.GENERIC, answer.version(), answer.summary());
         }
         if (answer.reportsOtherVersion(current.spec().version())) {
-            return CheckResult.failed(FailureReason.VERSION_MISMATCH, answer.version(), answer.describe());
+            return CheckResult.failed(FailureReason.VERSION_MISMATCH, answer.version(), answer.summary());
         }
         return CheckResult.healthy(
-                answer.version() != null ? answer.version() : current.spec().version(), answer.describe());
+                answer.version() != null ? answer.version() : current.spec().version(), answer.summary());
     }
 
     @Override
@@ -116,7 +130,7 @@ public class LocalDriver implements Driver {
     private Optional<Answer> serving(Workload current, LocalSettings settings) {
         if (current.pid() == null
                 || current.port() == null
-                || LocalProcesses.alive(current.pid()).isEmpty()) {
+                || LocalProcesses.alive(current.pid(), current.started()).isEmpty()) {
             return Optional.empty();
         }
         Answer answer = HealthProbe.probe(HealthProbe.uri(current.port(), settings.healthPath()));
@@ -130,7 +144,7 @@ public class LocalDriver implements Driver {
                 Steps.APPLY,
                 "version " + current.spec().version() + " already runs with this spec (pid " + current.pid() + ", port "
                         + current.port() + "); nothing to change");
-        steps.done(Steps.WAIT_READY, "healthy: " + answer.describe());
+        steps.done(Steps.WAIT_READY, "healthy: " + answer.summary());
         steps.skipped(Steps.SWITCH, "nothing to switch");
         return DeployResult.unchanged(current);
     }
@@ -147,6 +161,7 @@ public class LocalDriver implements Driver {
         } catch (UncheckedIOException e) {
             throw new DriverException(Steps.APPLY, e.getMessage(), e);
         }
+        Instant started = candidates.record(desired.target(), process, port);
         steps.done(
                 Steps.APPLY,
                 "started " + desired.version() + " as pid " + process.pid() + " on port " + port + " in " + directory);
@@ -159,10 +174,10 @@ public class LocalDriver implements Driver {
                     log,
                     steps);
         } catch (RuntimeException e) {
-            LocalProcesses.stop(process.pid(), properties.stopGrace());
+            candidates.discard(desired.target(), process);
             throw e;
         }
-        return new Workload(desired, process.pid(), port, directory.toString());
+        return new Workload(desired, process.pid(), started, port, directory.toString());
     }
 
     private void replace(@Nullable Workload current, Workload started, StepReporter steps) {
@@ -182,7 +197,7 @@ public class LocalDriver implements Driver {
             return;
         }
         steps.running(step, "stopping " + what);
-        boolean wasRunning = LocalProcesses.stop(current.pid(), properties.stopGrace());
+        boolean wasRunning = LocalProcesses.stop(current.pid(), current.started(), properties.stopGrace());
         if (current.port() != null) {
             workspace.deleteLog(current.spec().target(), current.port());
         }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code driverSettings.readyTimeout} wins)
  * @param stopGrace how long a stopped process may take to exit after SIGTERM before it is killed
  * @param probeInterval pause between two health probes
- * @param logTailLines lines of process output copied into the step log and into failure messages
+ * @param logTailLines lines of process output copied into the step log (never into published messages)
  * @param inheritedVariables variables of the worker's own environment that processes inherit; nothing else
  *     of the worker's environment (database passwords, …) reaches them
  */

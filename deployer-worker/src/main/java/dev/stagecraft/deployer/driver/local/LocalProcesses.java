@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starting and stopping OS processes. A process is started in a session of its own ({@code setsid}, where
  * available), so that signals aimed at the worker (Ctrl-C in its terminal) do not reach the environments;
- * it is stopped as a tree: SIGTERM to it and all its descendants, SIGKILL after a grace period.
+ * it is stopped as a tree: SIGTERM to it and all its descendants, SIGKILL after a grace period. A process is
+ * known by its pid and start instant together, never by its pid alone.
  */
 final class LocalProcesses {
 
@@ -34,6 +37,7 @@ final class LocalProcesses {
             .orElse(Path.of(""));
 
     private static final int TAIL_BYTES = 64 * 1024;
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(1);
 
     private LocalProcesses() {}
 
@@ -57,15 +61,43 @@ final class LocalProcesses {
         }
     }
 
-    static Optional<ProcessHandle> alive(Long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    /** When {@code process} started; empty once it has ended (and been reaped). */
+    static Optional<Instant> startInstant(ProcessHandle process) {
+        return process.info().startInstant();
     }
 
-    /** Stops the process and its descendants; true if it had been running. */
-    static boolean stop(Long pid, Duration grace) {
-        Optional<ProcessHandle> root = alive(pid);
-        root.ifPresent(handle -> stopTree(handle, grace));
-        return root.isPresent();
+    /**
+     * The process {@code pid} if it is alive and still the one that started at {@code started}: pids are
+     * reused, so a pid alone may name an unrelated process by now. Without {@code started} nothing is ours.
+     */
+    static Optional<ProcessHandle> alive(long pid, @Nullable Instant started) {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> started != null && startedAt(process, started));
+    }
+
+    /** Stops the process and its descendants if it is still ours ({@link #alive}); true if it had been running. */
+    static boolean stop(long pid, @Nullable Instant started, Duration grace) {
+        return alive(pid, started).map(root -> stop(root, grace)).orElse(false);
+    }
+
+    /** Stops a process known to be ours (a handle of a {@link Process} this worker started) and its descendants. */
+    static boolean stop(ProcessHandle root, Duration grace) {
+        if (!root.isAlive()) {
+            return false;
+        }
+        stopTree(root, grace);
+        return true;
+    }
+
+    /**
+     * True if the process started at {@code expected}. Linux derives start instants from the boot time in whole
+     * seconds, which a clock step can move between two JVMs, hence the tolerance; a pid is not reused that fast.
+     */
+    private static boolean startedAt(ProcessHandle process, Instant expected) {
+        return startInstant(process)
+                .map(actual -> Duration.between(actual, expected).abs().compareTo(START_TOLERANCE) <= 0)
+                .orElse(false);
     }
 
     private static void stopTree(ProcessHandle root, Duration grace) {

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The working directory of each environment ({@code <work-dir>/<app>/<env>/}, shared by its versions, kept
- * on archive) with the output of each process in {@code .stagecraft/<port>.log}, and the variables a
- * process sees.
+ * on archive) with the output of each process in {@code .stagecraft/<port>.log} and the version being started
+ * in {@code .stagecraft/candidate}, and the variables a process sees.
  */
 final class LocalWorkspace {
 
@@ -39,6 +39,11 @@ final class LocalWorkspace {
 
     Path logFile(Target target, int port) {
         return directory(target).resolve(".stagecraft").resolve(port + ".log");
+    }
+
+    /** Where the version being started is recorded ({@link Candidate}). */
+    Path candidateFile(Target target) {
+        return directory(target).resolve(".stagecraft").resolve("candidate");
     }
 
     void deleteLog(Target target, int port) {

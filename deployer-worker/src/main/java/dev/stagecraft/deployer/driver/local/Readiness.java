@@ -12,11 +12,11 @@ import java.util.List;
 
 /**
  * Waits until a freshly started process answers its health URL with 2xx (the {@code wait-ready} step); fails
- * when it reports another version, exits early, or does not get healthy in time.
+ * when it reports another version, exits early, or does not get healthy in time. What the process printed and
+ * the bodies of its health answers go to the step log only; step messages and errors, which are published,
+ * say where to find them.
  */
 final class Readiness {
-
-    private static final int TAIL_IN_MESSAGE = 5;
 
     private final LocalDriverProperties properties;
 
@@ -59,7 +59,7 @@ final class Readiness {
         return failure(
                 FailureReason.GENERIC,
                 "version " + version + " did not become healthy within " + timeout.toSeconds() + "s; last probe: "
-                        + last.describe(),
+                        + last.summary(),
                 log,
                 steps);
     }
@@ -74,7 +74,7 @@ final class Readiness {
                     steps);
         }
         copyOutput(log, steps);
-        steps.done(Steps.WAIT_READY, "healthy after " + took.toMillis() + " ms: " + answer.describe());
+        steps.done(Steps.WAIT_READY, "healthy after " + took.toMillis() + " ms: " + answer.summary());
         return answer;
     }
 
@@ -89,9 +89,10 @@ final class Readiness {
 
     private DriverException failure(FailureReason reason, String message, Path log, StepReporter steps) {
         List<String> output = copyOutput(log, steps);
-        List<String> last = output.subList(Math.max(0, output.size() - TAIL_IN_MESSAGE), output.size());
-        String tail = last.isEmpty() ? "; it printed nothing" : "; its last output: " + String.join(" | ", last);
-        return new DriverException(Steps.WAIT_READY, reason, message + tail);
+        String where = output.isEmpty()
+                ? "; it printed nothing"
+                : "; its last " + output.size() + " lines of output are in the log of step " + Steps.WAIT_READY;
+        return new DriverException(Steps.WAIT_READY, reason, message + where);
     }
 
     private List<String> copyOutput(Path log, StepReporter steps) {

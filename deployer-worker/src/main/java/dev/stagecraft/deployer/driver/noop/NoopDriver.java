@@ -42,7 +42,7 @@ public class NoopDriver implements Driver {
         pause(desired);
         step(desired, Steps.WAIT_READY, "pretending " + desired.version() + " is ready", steps);
         step(desired, Steps.SWITCH, "pretending to stop the earlier version", steps);
-        return DeployResult.changed(new Workload(desired, null, null, null));
+        return DeployResult.changed(new Workload(desired, null, null, null, null));
     }
 
     @Override

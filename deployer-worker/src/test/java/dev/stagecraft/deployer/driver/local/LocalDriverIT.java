@@ -153,13 +153,72 @@ class LocalDriverIT {
     }
 
     @Test
-    void aProcessThatExitsEarlyFailsWithItsExitCodeAndOutput() {
+    void aProcessThatExitsEarlyFailsWithItsExitCodeAndItsOutputGoesToTheStepLogOnly() {
         Spec spec = spec(new Target("shop", "early-exit"), "1.0.0", Map.of("EXIT_EARLY", "true"));
+        RecordingReporter steps = new RecordingReporter();
 
-        assertThatThrownBy(() -> driver.deploy(spec, null, new RecordingReporter()))
+        assertThatThrownBy(() -> driver.deploy(spec, null, steps))
                 .isInstanceOf(DriverException.class)
                 .hasMessageContaining("exited with code 3 before it became healthy")
-                .hasMessageContaining("boom: EXIT_EARLY is set");
+                .hasMessageContaining("lines of output are in the log of step wait-ready")
+                .message()
+                .doesNotContain("boom");
+        assertThat(steps.logs).contains("wait-ready: [output] boom: EXIT_EARLY is set");
+    }
+
+    @Test
+    void aVersionWhoseStartWasCutShortIsStoppedOnRecoveryOrByTheNextDeployWhileTheCurrentOneRuns() {
+        Target target = new Target("shop", "cut-short");
+        Workload v1 = driver.deploy(spec(target, "1.0.0", Map.of()), null, new RecordingReporter())
+                .workload();
+
+        List<ProcessHandle> leftover = startAndDie(spec(target, "2.0.0", Map.of("STARTUP_DELAY_MS", "60000")), v1);
+        restartedWorker().recover(target, v1);
+        assertThat(leftover).allSatisfy(process -> assertThat(process.isAlive()).isFalse());
+        assertThat(get(v1.port(), "/health")).contains("\"1.0.0\"");
+        assertThat(candidateFile(target)).doesNotExist();
+
+        leftover = startAndDie(spec(target, "2.0.0", Map.of("STARTUP_DELAY_MS", "60000")), v1);
+        Workload v3 = restartedWorker()
+                .deploy(spec(target, "3.0.0", Map.of()), v1, new RecordingReporter())
+                .workload();
+        assertThat(leftover).allSatisfy(process -> assertThat(process.isAlive()).isFalse());
+        assertThat(get(v3.port(), "/health")).contains("\"3.0.0\"");
+        assertThat(alive(v1.pid())).isFalse();
+
+        driver.cleanup(target, v3, new RecordingReporter());
+        assertThat(ProcessHandle.current().children()).isEmpty();
+    }
+
+    /**
+     * Deploys {@code desired} over {@code current} and lets the worker "die" at the first health probe: no code
+     * of the driver runs after that, as after a kill. Returns the process tree of the version left starting.
+     */
+    private List<ProcessHandle> startAndDie(Spec desired, Workload current) {
+        RecordingReporter dying = new RecordingReporter((change, message) -> {
+            if (change.equals("wait-ready:LOG")) {
+                throw new WorkerDied();
+            }
+        });
+        assertThatThrownBy(() -> driver.deploy(desired, current, dying)).isInstanceOf(WorkerDied.class);
+
+        Candidate candidate = Candidate.read(candidateFile(desired.target())).orElseThrow();
+        assertThat(alive(candidate.pid()))
+                .as("the version being started outlived the worker")
+                .isTrue();
+        assertThat(alive(current.pid())).isTrue();
+        return tree(candidate.pid());
+    }
+
+    /** Stops a deployment dead, as if the worker were killed; an Error, so that no cleanup code catches it. */
+    private static final class WorkerDied extends Error {}
+
+    private static LocalDriver restartedWorker() {
+        return new LocalDriver(LocalDriverProperties.defaults(workDir));
+    }
+
+    private static Path candidateFile(Target target) {
+        return workDir.resolve(target.app()).resolve(target.environment()).resolve(".stagecraft/candidate");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
-/** Remembers every report as {@code step:STATUS}; runs a hook on each report. */
+/** Remembers every report as {@code step:STATUS}; runs a hook on each report (a log line as {@code step:LOG}). */
 final class RecordingReporter implements StepReporter {
 
     final List<String> changes = new CopyOnWriteArrayList<>();
@@ -39,6 +39,7 @@ final class RecordingReporter implements StepReporter {
     @Override
     public void log(String step, String line) {
         logs.add(step + ": " + line);
+        hook.accept(step + ":LOG", line);
     }
 
     private void record(String change, String message) {
