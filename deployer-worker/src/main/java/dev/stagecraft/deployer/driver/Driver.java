@@ -1,5 +1,6 @@
 package dev.stagecraft.deployer.driver;
 
+import dev.stagecraft.contracts.FailureReason;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,26 @@ public interface Driver {
      * do it themselves before each operation. Does nothing by default.
      */
     default void recover(Target target, @Nullable Workload current) {}
+
+    /**
+     * Runs a plan hook against {@code desired} and waits for it; fails with {@link DriverException} naming
+     * {@code hook.step()} when the hook fails or outlives its timeout. Drivers without hooks refuse.
+     */
+    default void runHook(Spec desired, Hook hook, StepReporter steps) {
+        throw new DriverException(
+                hook.step(),
+                FailureReason.GENERIC,
+                "the " + name() + " driver cannot run hooks; remove the " + hook.step()
+                        + " hook from the application's plan");
+    }
+
+    /**
+     * The target cluster {@code spec} is deployed to: calls to one cluster share a circuit breaker, so that
+     * while it is down its deployments wait. Defaults to the driver's name (one target per worker).
+     */
+    default String cluster(Spec spec) {
+        return name();
+    }
 
     /** Reports the actual state of a workload. */
     CheckResult check(Workload current);

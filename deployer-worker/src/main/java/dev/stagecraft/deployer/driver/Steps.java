@@ -6,6 +6,12 @@ import java.util.List;
 /** The names of plan steps, and the plan of each operation; every driver reports these steps. */
 public final class Steps {
 
+    /** Run the pre-deploy hook (e.g. a database migration) before anything changes. */
+    public static final String PRE_DEPLOY = "pre-deploy";
+    /** Check the environment's URL over HTTP once it runs. */
+    public static final String VERIFY = "verify";
+    /** Run the post-deploy hook. */
+    public static final String POST_DEPLOY = "post-deploy";
     /** Start the new version next to the old one. */
     public static final String APPLY = "apply";
     /** Wait until the new version answers its health check. */
