@@ -37,7 +37,8 @@ public class CommandEvents {
             String commandType,
             @Nullable String app,
             @Nullable String environment,
-            @Nullable DeploymentId deploymentId) {
+            @Nullable DeploymentId deploymentId,
+            String channel) {
         outbox.publish(new CommandAccepted(
                 EventId.random(),
                 clock.instant(),
@@ -47,7 +48,8 @@ public class CommandEvents {
                 environment,
                 sequence(app, environment),
                 commandType,
-                deploymentId));
+                deploymentId,
+                channel));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

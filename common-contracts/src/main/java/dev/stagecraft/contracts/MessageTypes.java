@@ -42,6 +42,7 @@ public final class MessageTypes {
         register("environment.spec-changed", EnvironmentSpecChanged.class);
         register("environment.status-changed", EnvironmentStatusChanged.class);
         register("environment.drift-detected", EnvironmentDriftDetected.class);
+        register("environment.schedule-changed", EnvironmentScheduleChanged.class);
         register("deployment.queued", DeploymentQueued.class);
         register("deployment.awaiting-approval", DeploymentAwaitingApproval.class);
         register("deployment.approved", DeploymentApproved.class);

@@ -37,7 +37,8 @@ public final class TestEvents {
     private TestEvents() {}
 
     public static CommandAccepted accepted(DeploymentId id, String app, String env) {
-        return new CommandAccepted(EventId.random(), NOW, COMMAND, "alice", app, env, 0, "environment.update", id);
+        return new CommandAccepted(
+                EventId.random(), NOW, COMMAND, "alice", app, env, 0, "environment.update", id, "rest");
     }
 
     public static DeploymentQueued queued(DeploymentId id, String app, String env, long seq, String from, String to) {
@@ -72,7 +73,8 @@ public final class TestEvents {
                 step,
                 status,
                 step + " " + status,
-                progress);
+                progress,
+                List.of());
     }
 
     public static DeploymentSucceeded succeeded(

@@ -124,7 +124,8 @@ public final class Fixtures {
                 step,
                 status,
                 step + " " + status.name().toLowerCase(),
-                progress);
+                progress,
+                List.of());
     }
 
     public static DeploymentSucceeded succeeded(

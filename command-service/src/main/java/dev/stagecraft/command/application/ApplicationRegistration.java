@@ -3,7 +3,6 @@ package dev.stagecraft.command.application;
 import dev.stagecraft.command.CommandEvents;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.contracts.EventId;
-import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.command.RegisterApplication;
 import dev.stagecraft.contracts.event.ApplicationRegistered;
 import dev.stagecraft.messaging.Outbox;
@@ -35,7 +34,6 @@ public class ApplicationRegistration {
     public Decision register(RegisterApplication command) {
         Application application = Application.from(command);
         applications.save(application, command.commandId(), clock.instant());
-        events.accepted(command.commandId(), command.actor(), MessageTypes.typeOf(command), command.name(), null, null);
         outbox.publish(new ApplicationRegistered(
                 EventId.random(),
                 clock.instant(),

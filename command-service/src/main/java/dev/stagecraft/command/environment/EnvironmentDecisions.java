@@ -7,7 +7,6 @@ import dev.stagecraft.command.application.Application;
 import dev.stagecraft.command.application.Applications;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EventId;
-import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
@@ -87,13 +86,6 @@ public class EnvironmentDecisions {
     private Decision deploy(Command command, Application application, Environment environment) {
         DeploymentId deploymentId = DeploymentId.random();
         Instant now = clock.instant();
-        events.accepted(
-                command.commandId(),
-                command.actor(),
-                MessageTypes.typeOf(command),
-                environment.app(),
-                environment.name(),
-                deploymentId);
         environments.save(environment, command.commandId(), deploymentId, command.actor(), now);
         outbox.publish(specChanged(command, application, environment, now));
         outbox.publish(job(command, application, environment, deploymentId, now));

@@ -115,6 +115,14 @@ public class CommandHandler {
             throw new CommandRefusedException(RejectionCode.INVALID, Problem.invalidCommand(type, problems), problems);
         }
         Decision decision = dispatch(command, type);
+        events.accepted(
+                command.commandId(),
+                command.actor(),
+                type,
+                decision.app(),
+                decision.environment(),
+                decision.deploymentId(),
+                submission.channel());
         log.info("accepted {} {} from {}", type, command.commandId(), command.actor());
         Outcome outcome = Outcome.accepted(
                 command.commandId(), type, decision.app(), decision.environment(), decision.deploymentId());

@@ -21,6 +21,7 @@ public sealed interface Event
                 EnvironmentSpecChanged,
                 EnvironmentStatusChanged,
                 EnvironmentDriftDetected,
+                EnvironmentScheduleChanged,
                 DeploymentEvent {
 
     EventId eventId();

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * One deployment to carry out ({@code job.deploy|archive|restore|cleanup}). {@code overrides} are the
  * effective public config (driver defaults &lt; application defaults &lt; environment overrides);
  * {@code secrets} maps each secret key to its sealed value (AES-GCM ciphertext or a Vault reference),
- * never to plaintext.
+ * never to plaintext. {@code sequence} numbers the jobs of one environment in the order command-service
+ * decided them (1, 2, 3, …; 0 when unknown): the worker runs them in that order whichever arrives first.
  */
 public record DeploymentJob(
         DeploymentId deploymentId,
@@ -27,7 +28,8 @@ public record DeploymentJob(
         String driver,
         Map<String, String> driverSettings,
         Map<String, String> planOptions,
-        Instant requestedAt)
+        Instant requestedAt,
+        long sequence)
         implements Job {
 
     public DeploymentJob {
@@ -35,6 +37,40 @@ public record DeploymentJob(
         secrets = copy(secrets);
         driverSettings = copy(driverSettings);
         planOptions = copy(planOptions);
+    }
+
+    /** A job outside any sequence (run in the order it arrives). */
+    public DeploymentJob(
+            DeploymentId deploymentId,
+            CommandId commandId,
+            String actor,
+            String app,
+            String environment,
+            Operation operation,
+            String version,
+            @Nullable String commit,
+            Map<String, String> overrides,
+            Map<String, String> secrets,
+            String driver,
+            Map<String, String> driverSettings,
+            Map<String, String> planOptions,
+            Instant requestedAt) {
+        this(
+                deploymentId,
+                commandId,
+                actor,
+                app,
+                environment,
+                operation,
+                version,
+                commit,
+                overrides,
+                secrets,
+                driver,
+                driverSettings,
+                planOptions,
+                requestedAt,
+                0);
     }
 
     private static Map<String, String> copy(@Nullable Map<String, String> map) {

@@ -78,7 +78,8 @@ class DeploymentEvents {
                 EventId.random(), now(), d.commandId(), d.actor(), d.app(), d.environment(), next(d), d.id(), plan));
     }
 
-    void stepChanged(Deployment d, String step, StepStatus status, @Nullable String message, int progress) {
+    void stepChanged(
+            Deployment d, String step, StepStatus status, @Nullable String message, int progress, List<String> output) {
         outbox.publish(new DeploymentStepChanged(
                 EventId.random(),
                 now(),
@@ -91,7 +92,8 @@ class DeploymentEvents {
                 step,
                 status,
                 message == null ? null : redactor(d).redact(message),
-                progress));
+                progress,
+                output));
     }
 
     void statusChanged(Deployment d, StatusChange change) {

@@ -23,7 +23,7 @@ class StepLedger {
     @Transactional
     public void changed(Deployment deployment, String step, StepStatus status, @Nullable String message, int progress) {
         steps.update(deployment.id(), step, status, message, clock.instant());
-        events.stepChanged(deployment, step, status, message, progress);
+        events.stepChanged(deployment, step, status, message, progress, java.util.List.of());
     }
 
     @Transactional

@@ -44,7 +44,7 @@ class EnvironmentStateMachineTest {
         assertThat(EnvironmentStateMachine.allowedFrom(CLEANUP_PENDING))
                 .containsExactlyInAnyOrder(CLEANED, CLEANUP_FAILED);
         assertThat(EnvironmentStateMachine.allowedFrom(CLEANED)).containsExactly(CREATE_PENDING);
-        assertThat(EnvironmentStateMachine.allowedFrom(CLEANUP_FAILED)).isEmpty();
+        assertThat(EnvironmentStateMachine.allowedFrom(CLEANUP_FAILED)).containsExactly(CLEANUP_PENDING);
     }
 
     @Test
@@ -148,7 +148,7 @@ class EnvironmentStateMachineTest {
                 .hasMessageStartingWith("environment shop/qa is RUNNING, so it cannot be created;");
         assertThatThrownBy(() -> Environment.unborn("shop", "qa").startArchive("archive"))
                 .hasMessage("environment shop/qa does not exist yet, so it cannot be archived; create it first");
-        assertThatThrownBy(() -> at(CLEANUP_FAILED, null).startCleanup("cleanup"))
+        assertThatThrownBy(() -> at(CLEANUP_FAILED, null).startRestore("restore"))
                 .hasMessageContaining("is CLEANUP_FAILED");
         assertThatThrownBy(() -> at(FAILURE, "1.0.0").becameRunning(deployed("1.0.0"), "deployed"))
                 .hasMessageStartingWith("environment shop/qa is FAILURE, so it cannot become RUNNING");
