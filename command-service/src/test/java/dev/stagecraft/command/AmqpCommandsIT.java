@@ -5,24 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.EnvironmentStatus;
-import dev.stagecraft.contracts.EventId;
-import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.Topology;
 import dev.stagecraft.contracts.event.CommandRejected;
-import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,8 +32,6 @@ class AmqpCommandsIT extends ServiceITSupport {
     static void drop() {
         infra.close();
     }
-
-    static final String DLQ = "stagecraft.commands.command-service.dlq";
 
     @Test
     void aCommandWithOnlyARoutingKeyAndABodyIsServed() {
@@ -117,15 +108,16 @@ class AmqpCommandsIT extends ServiceITSupport {
     @Test
     void theWorkersStatusReportsCorrectTheStatus() {
         String app = registeredOverAmqp();
+        CommandId create = CommandId.random();
         publishBare("environment.create", """
-                {"commandId":"%s","actor":"ci","app":"%s","environment":"qa","version":"1"}""".formatted(UUID.randomUUID(), app));
+                {"commandId":"%s","actor":"ci","app":"%s","environment":"qa","version":"1"}""".formatted(create, app));
         await().until(() -> "CREATE_PENDING".equals(status(app)));
 
-        publishStatus(app, 2, EnvironmentStatus.RUNNING, "deployer-worker");
+        publishStatus(app, "qa", create, 2, EnvironmentStatus.RUNNING, "deployer-worker");
         await().until(() -> "RUNNING".equals(status(app)));
-        publishStatus(app, 1, EnvironmentStatus.FAILURE, "deployer-worker");
-        publishStatus(app, 3, EnvironmentStatus.FAILURE, Topology.COMMAND_SERVICE);
-        publishStatus(app, 3, EnvironmentStatus.UPDATE_PENDING, "deployer-worker");
+        publishStatus(app, "qa", create, 1, EnvironmentStatus.FAILURE, "deployer-worker");
+        publishStatus(app, "qa", create, 3, EnvironmentStatus.FAILURE, Topology.COMMAND_SERVICE);
+        publishStatus(app, "qa", create, 3, EnvironmentStatus.UPDATE_PENDING, "deployer-worker");
 
         await().until(() -> "UPDATE_PENDING".equals(status(app)));
         assertThat(jdbc.sql("SELECT worker_sequence FROM environments WHERE app = ?")
@@ -133,75 +125,6 @@ class AmqpCommandsIT extends ServiceITSupport {
                         .query(Long.class)
                         .single())
                 .isEqualTo(3);
-    }
-
-    private String registeredOverAmqp() {
-        String app = uniqueName("shop");
-        String commandId = UUID.randomUUID().toString();
-        publishBare("application.register", """
-                {"commandId":"%s","actor":"ci","name":"%s","driver":"noop","defaults":{"LOG_LEVEL":"info"},
-                 "pipeline":[{"environment":"qa"}]}""".formatted(commandId, app));
-        await().until(() -> get("/api/v1/commands/" + commandId).status() == 200);
-        assertThat(get("/api/v1/commands/" + commandId).json().get("status").stringValue())
-                .isEqualTo("ACCEPTED");
-        return app;
-    }
-
-    /** Publishes as amqp-publish does: a routing key and a body, no properties at all. */
-    private void publishBare(String routingKey, String json) {
-        rabbit.execute(channel -> {
-            channel.basicPublish(Topology.COMMANDS_EXCHANGE, routingKey, null, json.getBytes(StandardCharsets.UTF_8));
-            return null;
-        });
-    }
-
-    private void publishStatus(String app, long sequence, EnvironmentStatus to, String appId) {
-        EnvironmentStatusChanged event = new EnvironmentStatusChanged(
-                EventId.random(),
-                Instant.now(),
-                CommandId.random(),
-                "worker",
-                app,
-                "qa",
-                sequence,
-                EnvironmentStatus.CREATE_PENDING,
-                to,
-                "1",
-                null,
-                null);
-        Message message = MessageBuilder.withBody(MessageCodec.instance().encode(event))
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setMessageId(event.eventId().toString())
-                .setType("environment.status-changed")
-                .setAppId(appId)
-                .setHeader(Topology.VERSION_HEADER, Topology.CONTRACT_VERSION)
-                .build();
-        rabbit.send(Topology.EVENTS_EXCHANGE, "environment.status-changed", message);
-    }
-
-    private CommandRejected awaitRejection(String commandId) {
-        await().until(() -> rejection(commandId) != null);
-        return rejection(commandId);
-    }
-
-    private CommandRejected rejection(String commandId) {
-        return events.of(CommandRejected.class).stream()
-                .filter(e -> e.commandId() != null && e.commandId().toString().equals(commandId))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private final List<String> deadLettered = new ArrayList<>();
-
-    private void awaitDeadLettered(String... commandIds) {
-        await().until(() -> {
-            Message message;
-            while ((message = rabbit.receive(DLQ)) != null) {
-                deadLettered.add(new String(message.getBody(), StandardCharsets.UTF_8));
-            }
-            return List.of(commandIds).stream()
-                    .allMatch(id -> deadLettered.stream().anyMatch(body -> body.contains(id)));
-        });
     }
 
     private List<DeploymentJob> jobsFor(String app) {

@@ -1,17 +1,34 @@
 package dev.stagecraft.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.EnvironmentStatus;
+import dev.stagecraft.contracts.EventId;
 import dev.stagecraft.contracts.MessageCodec;
+import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.Topology;
+import dev.stagecraft.contracts.event.CommandRejected;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.contracts.event.Event;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +79,96 @@ public abstract class ServiceITSupport {
     /** An application name no other test uses. */
     protected static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static final String COMMANDS_DLQ = "stagecraft.commands.command-service.dlq";
+
+    /** Registers an application with one stage {@code qa} over AMQP and waits until it is accepted. */
+    protected String registeredOverAmqp() {
+        String app = uniqueName("shop");
+        String commandId = UUID.randomUUID().toString();
+        publishBare("application.register", """
+                {"commandId":"%s","actor":"ci","name":"%s","driver":"noop","defaults":{"LOG_LEVEL":"info"},
+                 "pipeline":[{"environment":"qa"}]}""".formatted(commandId, app));
+        await().until(() -> get("/api/v1/commands/" + commandId).status() == 200);
+        assertThat(get("/api/v1/commands/" + commandId).json().get("status").stringValue())
+                .isEqualTo("ACCEPTED");
+        return app;
+    }
+
+    /** Publishes as amqp-publish does: a routing key and a body, no properties at all. */
+    protected void publishBare(String routingKey, String json) {
+        rabbit.execute(channel -> {
+            channel.basicPublish(Topology.COMMANDS_EXCHANGE, routingKey, null, json.getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+    }
+
+    /** Publishes an event as the deployer-worker would. */
+    protected void publishWorkerEvent(Event event) {
+        String type = MessageTypes.typeOf(event);
+        Message message = MessageBuilder.withBody(MessageCodec.instance().encode(event))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setMessageId(event.eventId().toString())
+                .setType(type)
+                .setAppId("deployer-worker")
+                .setHeader(Topology.VERSION_HEADER, Topology.CONTRACT_VERSION)
+                .build();
+        rabbit.send(Topology.EVENTS_EXCHANGE, type, message);
+    }
+
+    protected void publishStatus(
+            String app, String env, CommandId cause, long sequence, EnvironmentStatus to, String appId) {
+        EnvironmentStatusChanged event = new EnvironmentStatusChanged(
+                EventId.random(),
+                Instant.now(),
+                cause,
+                "worker",
+                app,
+                env,
+                sequence,
+                EnvironmentStatus.CREATE_PENDING,
+                to,
+                "1",
+                null,
+                null);
+        Message message = MessageBuilder.withBody(MessageCodec.instance().encode(event))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setMessageId(event.eventId().toString())
+                .setType("environment.status-changed")
+                .setAppId(appId)
+                .setHeader(Topology.VERSION_HEADER, Topology.CONTRACT_VERSION)
+                .build();
+        rabbit.send(Topology.EVENTS_EXCHANGE, "environment.status-changed", message);
+    }
+
+    protected CommandRejected awaitRejection(String commandId) {
+        await().until(() -> rejection(commandId) != null);
+        return rejection(commandId);
+    }
+
+    private CommandRejected rejection(String commandId) {
+        return events.of(CommandRejected.class).stream()
+                .filter(e -> e.commandId() != null && e.commandId().toString().equals(commandId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private final List<String> deadLettered = new ArrayList<>();
+
+    protected void awaitDeadLettered(String... commandIds) {
+        await().until(() -> {
+            Message message;
+            while ((message = rabbit.receive(COMMANDS_DLQ)) != null) {
+                deadLettered.add(new String(message.getBody(), StandardCharsets.UTF_8));
+            }
+            return List.of(commandIds).stream()
+                    .allMatch(id -> deadLettered.stream().anyMatch(body -> body.contains(id)));
+        });
+    }
+
+    protected Answer delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
     }
 
     protected Answer post(String path, String json, String... headers) {

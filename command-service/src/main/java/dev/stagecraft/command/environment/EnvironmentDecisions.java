@@ -5,11 +5,15 @@ import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.application.Application;
 import dev.stagecraft.command.application.Applications;
+import dev.stagecraft.command.deployment.Deployments;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EventId;
 import dev.stagecraft.contracts.Operation;
+import dev.stagecraft.contracts.command.ArchiveEnvironment;
+import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
+import dev.stagecraft.contracts.command.RestoreEnvironment;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
@@ -18,21 +22,25 @@ import dev.stagecraft.messaging.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides {@code environment.create} and {@code environment.update}: stores the new desired spec as a
- * revision, moves the status to the pending one, and publishes in the same transaction
- * {@code command.accepted}, {@code environment.spec-changed} and a {@code job.deploy} for the worker.
+ * Decides the commands that change an environment. {@code environment.create} and {@code environment.update}
+ * store the new desired spec as a revision and publish {@code environment.spec-changed} and a
+ * {@code job.deploy}; {@code environment.archive}, {@code .restore} and {@code .cleanup} publish a job of
+ * their operation with the environment's current spec. Each moves the status to the pending one (or is
+ * refused, naming the status, when the lifecycle forbids it) in the same transaction as its events and job.
  */
 @Component
 public class EnvironmentDecisions {
 
     private final Applications applications;
     private final Environments environments;
+    private final Deployments deployments;
     private final SecretSealer sealer;
     private final CommandEvents events;
     private final Outbox outbox;
@@ -41,12 +49,14 @@ public class EnvironmentDecisions {
     EnvironmentDecisions(
             Applications applications,
             Environments environments,
+            Deployments deployments,
             SecretSealer sealer,
             CommandEvents events,
             Outbox outbox,
             Clock clock) {
         this.applications = applications;
         this.environments = environments;
+        this.deployments = deployments;
         this.sealer = sealer;
         this.events = events;
         this.outbox = outbox;
@@ -65,7 +75,7 @@ public class EnvironmentDecisions {
                 command.tags(),
                 command.description());
         Environment environment = Environment.created(
-                command.app(), command.environment(), spec, environments.find(command.app(), command.environment()));
+                command.app(), command.environment(), spec, environments.lock(command.app(), command.environment()));
         return deploy(command, application, environment);
     }
 
@@ -73,14 +83,39 @@ public class EnvironmentDecisions {
     public Decision update(UpdateEnvironment command) {
         Application application = applications.lockRegistered(command.app());
         Environment current = environments
-                .find(command.app(), command.environment())
-                .orElseThrow(() -> CommandRefusedException.notFound("environment " + command.app() + "/"
-                        + command.environment() + " does not exist; create it with POST /api/v1/applications/"
-                        + command.app() + "/environments"));
+                .lock(command.app(), command.environment())
+                .orElseThrow(() -> unknown(command.app(), command.environment()));
         Map<String, String> secrets = command.secretOverrides() == null
                 ? null
                 : sealer.seal(command.app(), command.environment(), command.secretOverrides());
         return deploy(command, application, current.updated(current.spec().updatedBy(command, secrets)));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision archive(ArchiveEnvironment command) {
+        return lifecycle(command, command.app(), command.environment(), Operation.ARCHIVE, Environment::archiving);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision restore(RestoreEnvironment command) {
+        return lifecycle(command, command.app(), command.environment(), Operation.RESTORE, Environment::restoring);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision cleanup(CleanupEnvironment command) {
+        return lifecycle(command, command.app(), command.environment(), Operation.CLEANUP, Environment::cleaningUp);
+    }
+
+    private Decision lifecycle(
+            Command command, String app, String name, Operation operation, UnaryOperator<Environment> transition) {
+        Application application = applications.lockRegistered(app);
+        Environment current = environments.lock(app, name).orElseThrow(() -> unknown(app, name));
+        Environment next = transition.apply(current);
+        DeploymentId deploymentId = DeploymentId.random();
+        Instant now = clock.instant();
+        environments.saveStatus(next, command.commandId(), deploymentId, now);
+        publish(job(command, application, next, operation, deploymentId, now), now);
+        return new Decision(app, name, deploymentId);
     }
 
     private Decision deploy(Command command, Application application, Environment environment) {
@@ -88,8 +123,18 @@ public class EnvironmentDecisions {
         Instant now = clock.instant();
         environments.save(environment, command.commandId(), deploymentId, command.actor(), now);
         outbox.publish(specChanged(command, application, environment, now));
-        outbox.publish(job(command, application, environment, deploymentId, now));
+        publish(job(command, application, environment, Operation.DEPLOY, deploymentId, now), now);
         return new Decision(environment.app(), environment.name(), deploymentId);
+    }
+
+    private void publish(DeploymentJob job, Instant now) {
+        deployments.queued(job, now);
+        outbox.publish(job);
+    }
+
+    static CommandRefusedException unknown(String app, String name) {
+        return CommandRefusedException.notFound("environment " + app + "/" + name
+                + " does not exist; create it with POST /api/v1/applications/" + app + "/environments");
     }
 
     private EnvironmentSpecChanged specChanged(
@@ -115,7 +160,12 @@ public class EnvironmentDecisions {
     }
 
     private static DeploymentJob job(
-            Command command, Application application, Environment environment, DeploymentId deploymentId, Instant now) {
+            Command command,
+            Application application,
+            Environment environment,
+            Operation operation,
+            DeploymentId deploymentId,
+            Instant now) {
         EnvironmentSpec spec = environment.spec();
         return new DeploymentJob(
                 deploymentId,
@@ -123,7 +173,7 @@ public class EnvironmentDecisions {
                 command.actor(),
                 environment.app(),
                 environment.name(),
-                Operation.DEPLOY,
+                operation,
                 spec.version(),
                 spec.commit(),
                 application.effectiveConfig(spec.overrides()),
@@ -131,7 +181,8 @@ public class EnvironmentDecisions {
                 application.driver(),
                 application.driverSettings(),
                 Map.of(),
-                now);
+                now,
+                environment.jobSequence());
     }
 
     private static @Nullable String stage(Application application, Environment environment) {

@@ -1,5 +1,6 @@
 package dev.stagecraft.command.environment;
 
+import dev.stagecraft.contracts.event.DeploymentCancelled;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -35,7 +36,13 @@ public class EnvironmentStatuses {
                 ? event.failure().name()
                 : event.reason();
         boolean recorded = environments.recordReportedStatus(
-                event.app(), event.environment(), event.to(), reason, event.sequence(), clock.instant());
+                event.app(),
+                event.environment(),
+                event.to(),
+                reason,
+                event.commandId(),
+                event.sequence(),
+                clock.instant());
         log.debug(
                 "{}/{} is {} (sequence {}){}",
                 event.app(),
@@ -43,5 +50,13 @@ public class EnvironmentStatuses {
                 event.to(),
                 event.sequence(),
                 recorded ? "" : ": ignored, environment unknown or report out of date");
+    }
+
+    /** A deployment was cancelled before it started: if it decided the status, the status goes back. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onCancelled(DeploymentCancelled event) {
+        if (event.app() != null && event.environment() != null) {
+            environments.revertCancelled(event.app(), event.environment(), event.deploymentId(), clock.instant());
+        }
     }
 }

@@ -6,12 +6,17 @@ import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.Problem;
 import dev.stagecraft.command.RejectionCode;
 import dev.stagecraft.command.application.ApplicationRegistration;
+import dev.stagecraft.command.deployment.DeploymentDecisions;
 import dev.stagecraft.command.environment.EnvironmentDecisions;
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.command.ArchiveEnvironment;
+import dev.stagecraft.contracts.command.CancelDeployment;
+import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.RestoreEnvironment;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +46,7 @@ public class CommandHandler {
     private final CommandEvents events;
     private final ApplicationRegistration applications;
     private final EnvironmentDecisions environments;
+    private final DeploymentDecisions deployments;
     private final Clock clock;
 
     CommandHandler(
@@ -50,6 +56,7 @@ public class CommandHandler {
             CommandEvents events,
             ApplicationRegistration applications,
             EnvironmentDecisions environments,
+            DeploymentDecisions deployments,
             Clock clock) {
         this.transactions = transactions;
         this.commandLog = commandLog;
@@ -57,6 +64,7 @@ public class CommandHandler {
         this.events = events;
         this.applications = applications;
         this.environments = environments;
+        this.deployments = deployments;
         this.clock = clock;
     }
 
@@ -135,11 +143,16 @@ public class CommandHandler {
             case RegisterApplication register -> applications.register(register);
             case CreateEnvironment create -> environments.create(create);
             case UpdateEnvironment update -> environments.update(update);
+            case ArchiveEnvironment archive -> environments.archive(archive);
+            case RestoreEnvironment restore -> environments.restore(restore);
+            case CleanupEnvironment cleanup -> environments.cleanup(cleanup);
+            case CancelDeployment cancel -> deployments.cancel(cancel);
             default ->
                 throw new CommandRefusedException(
                         RejectionCode.UNSUPPORTED,
                         "command " + type + " is not supported by this version of command-service yet;"
-                                + " use application.register, environment.create or environment.update");
+                                + " use application.register, environment.create, .update, .archive, .restore,"
+                                + " .cleanup or deployment.cancel");
         };
     }
 

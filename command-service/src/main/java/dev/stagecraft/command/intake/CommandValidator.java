@@ -3,9 +3,13 @@ package dev.stagecraft.command.intake;
 import dev.stagecraft.command.Problem;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.command.ArchiveEnvironment;
+import dev.stagecraft.contracts.command.CancelDeployment;
+import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.RestoreEnvironment;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Duration;
@@ -72,6 +76,14 @@ public class CommandValidator {
             case RegisterApplication register -> register(problems, register);
             case CreateEnvironment create -> create(problems, create);
             case UpdateEnvironment update -> update(problems, update);
+            case ArchiveEnvironment archive -> environment(problems, archive.app(), archive.environment());
+            case RestoreEnvironment restore -> environment(problems, restore.app(), restore.environment());
+            case CleanupEnvironment cleanup -> environment(problems, cleanup.app(), cleanup.environment());
+            case CancelDeployment cancel -> {
+                if (cancel.deploymentId() == null) {
+                    problems.add(new Problem("deploymentId", "is required"));
+                }
+            }
             default -> {
                 // the rules of the other commands arrive with the features that decide them
             }
@@ -96,6 +108,11 @@ public class CommandValidator {
         }
         spec(problems, command.commit(), command.ttl(), command.tags());
         keysAreEitherPublicOrSecret(problems, command.overrides(), command.secretOverrides());
+    }
+
+    private static void environment(List<Problem> problems, String app, String environment) {
+        name(problems, "app", app);
+        name(problems, "environment", environment);
     }
 
     private void update(List<Problem> problems, UpdateEnvironment command) {

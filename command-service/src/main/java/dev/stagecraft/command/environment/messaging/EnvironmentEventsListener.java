@@ -1,14 +1,23 @@
 package dev.stagecraft.command.environment.messaging;
 
+import dev.stagecraft.command.deployment.Deployments;
 import dev.stagecraft.command.environment.EnvironmentStatuses;
+import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.InvalidMessageException;
 import dev.stagecraft.contracts.Topology;
+import dev.stagecraft.contracts.event.DeploymentCancelled;
+import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.DeploymentFailed;
+import dev.stagecraft.contracts.event.DeploymentStarted;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.DeploymentSuperseded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.messaging.Inbox;
 import dev.stagecraft.messaging.MessagingProperties;
 import dev.stagecraft.messaging.StagecraftTopology;
+import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,7 +32,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads {@code stagecraft.events.command-service} (bound to {@code environment.status-changed}): each
+ * Reads {@code stagecraft.events.command-service} (bound to {@code environment.status-changed} and the
+ * deployment events that end or start a deployment): each
  * event once (inbox), events this service published itself ignored, invalid ones dead-lettered.
  */
 @Component
@@ -33,10 +43,14 @@ public class EnvironmentEventsListener {
 
     private final Inbox inbox;
     private final EnvironmentStatuses statuses;
+    private final Deployments deployments;
+    private final Clock clock;
 
-    EnvironmentEventsListener(Inbox inbox, EnvironmentStatuses statuses) {
+    EnvironmentEventsListener(Inbox inbox, EnvironmentStatuses statuses, Deployments deployments, Clock clock) {
         this.inbox = inbox;
         this.statuses = statuses;
+        this.deployments = deployments;
+        this.clock = clock;
     }
 
     @RabbitListener(queues = "stagecraft.events.command-service")
@@ -50,9 +64,21 @@ public class EnvironmentEventsListener {
         if (event != null && inbox.firstDelivery(messageId(in, event), in.type())) {
             switch (event) {
                 case EnvironmentStatusChanged changed -> statuses.on(changed);
+                case DeploymentStarted started -> reported(started, DeploymentStatus.RUNNING);
+                case DeploymentSucceeded succeeded -> reported(succeeded, DeploymentStatus.SUCCEEDED);
+                case DeploymentFailed failed -> reported(failed, DeploymentStatus.FAILED);
+                case DeploymentSuperseded superseded -> reported(superseded, DeploymentStatus.SUPERSEDED);
+                case DeploymentCancelled cancelled -> {
+                    reported(cancelled, DeploymentStatus.CANCELLED);
+                    statuses.onCancelled(cancelled);
+                }
                 default -> log.debug("ignored {} {}: not an event command-service follows", in.type(), in.messageId());
             }
         }
+    }
+
+    private void reported(DeploymentEvent event, DeploymentStatus status) {
+        deployments.reported(event.deploymentId(), status, clock.instant());
     }
 
     private @Nullable Event decode(InboundMessage in) {
@@ -85,7 +111,12 @@ public class EnvironmentEventsListener {
                     Topology.EVENTS_EXCHANGE,
                     Topology.COMMAND_SERVICE,
                     properties.deliveryLimit(),
-                    "environment.status-changed");
+                    "environment.status-changed",
+                    "deployment.started",
+                    "deployment.succeeded",
+                    "deployment.failed",
+                    "deployment.cancelled",
+                    "deployment.superseded");
         }
     }
 }

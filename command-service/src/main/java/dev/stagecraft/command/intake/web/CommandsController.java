@@ -134,7 +134,7 @@ class CommandsController {
                 unreadable.problems());
     }
 
-    private static String actorOf(@Nullable String header) {
+    static String actorOf(@Nullable String header) {
         return header == null || header.isBlank() ? DEFAULT_ACTOR : header.trim();
     }
 }
