@@ -10,16 +10,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes the next queued deployment of an environment and starts it, in one short transaction that locks the
+ * Takes the next deployment of an environment and starts it, in one short transaction that locks the
  * environment's row: per environment at most one deployment is RUNNING, whichever worker asks (the partial
- * unique index on {@code deployment} guards the same rule).
+ * unique index on {@code deployment} guards the same rule). Queued deployments start in the order of their
+ * jobs' sequence; a RUNNING deployment whose worker's lease ran out is taken over.
  */
 @Service
 class DeploymentClaims {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentClaims.class);
 
     private final DeploymentRepository deployments;
     private final EnvironmentRepository environments;
@@ -46,11 +51,17 @@ class DeploymentClaims {
     @Transactional
     public Claim claimNext(EnvironmentKey key) {
         Environment environment = environments.lock(key.app(), key.environment());
-        if (deployments.hasRunning(key.app(), key.environment())) {
-            return new Claim.Idle();
+        Instant now = clock.instant();
+        Optional<DeploymentRepository.Leased> running = deployments.running(key.app(), key.environment());
+        if (running.isPresent()) {
+            return running.get().expiredAt(now) ? takeOver(running.get(), environment, now) : new Claim.Idle();
         }
         Optional<Deployment> next = deployments.nextQueued(key.app(), key.environment());
         if (next.isEmpty()) {
+            return new Claim.Idle();
+        }
+        if (deployments.awaitsPredecessor(next.get(), now, properties.orderPatience())) {
+            log.debug("{} waits for the job before it in sequence", next.get());
             return new Claim.Idle();
         }
         try {
@@ -66,11 +77,32 @@ class DeploymentClaims {
         Deployment deployment = queued.started(now);
         List<String> plan = Steps.plan(deployment.operation());
         environments.save(environment);
-        deployments.markRunning(deployment.id(), now, properties.workerId());
+        deployments.markRunning(deployment.id(), now, properties.workerId(), now.plus(properties.lease()));
         steps.insertPlan(deployment.id(), plan);
         events.started(deployment, plan);
         events.statusChanged(deployment, change);
         return new Claim.Started(deployment, environment);
+    }
+
+    /**
+     * The worker running {@code leased} died (its lease ran out): this worker takes the deployment over and
+     * runs it again (drivers reconcile, so what the dead worker finished is not done twice), or, after
+     * {@code maxAttempts}, fails it.
+     */
+    private Claim takeOver(DeploymentRepository.Leased leased, Environment environment, Instant now) {
+        Deployment d = leased.deployment();
+        deployments.takeOver(d.id(), properties.workerId(), now.plus(properties.lease()));
+        if (leased.attempts() >= properties.maxAttempts()) {
+            log.warn("{}: its worker {} stopped during attempt {}; it fails", d, leased.workerId(), leased.attempts());
+            return new Claim.Abandoned(d, leased.workerId(), leased.attempts());
+        }
+        log.warn(
+                "{}: its worker {} stopped (lease expired {}); taken over for attempt {}",
+                d,
+                leased.workerId(),
+                leased.leaseExpiresAt(),
+                leased.attempts() + 1);
+        return new Claim.Started(d, environment, leased.workerId());
     }
 
     private static StatusChange begin(Deployment d, Environment environment) {

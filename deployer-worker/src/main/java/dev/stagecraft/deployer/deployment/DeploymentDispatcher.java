@@ -1,6 +1,7 @@
 package dev.stagecraft.deployer.deployment;
 
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Works off the environments' queues. Waking an environment runs its queued deployments one after the other
  * on the deployment executor (one drain per environment at a time, several environments in parallel); a
  * wake-up that arrives while a drain runs makes it look again before it ends. A periodic scan wakes
- * environments whose deployments nobody woke this worker for (another worker took the job, a restart).
+ * environments whose deployments nobody woke this worker for (another worker took the job, a restart) and
+ * environments whose running deployment lost its worker (the lease ran out), to take it over.
  */
 @Component
 class DeploymentDispatcher {
@@ -30,6 +32,7 @@ class DeploymentDispatcher {
     private final DeploymentRunner runner;
     private final DeploymentRepository deployments;
     private final ThreadPoolTaskExecutor executor;
+    private final Clock clock;
     private volatile boolean stopping;
     private final Map<EnvironmentKey, AtomicLong> wakeUps = new ConcurrentHashMap<>();
 
@@ -37,11 +40,13 @@ class DeploymentDispatcher {
             DeploymentClaims claims,
             DeploymentRunner runner,
             DeploymentRepository deployments,
-            @Qualifier(EXECUTOR) ThreadPoolTaskExecutor executor) {
+            @Qualifier(EXECUTOR) ThreadPoolTaskExecutor executor,
+            Clock clock) {
         this.claims = claims;
         this.runner = runner;
         this.deployments = deployments;
         this.executor = executor;
+        this.clock = clock;
     }
 
     /** Makes sure the queue of {@code key} is worked off soon. */
@@ -82,7 +87,7 @@ class DeploymentDispatcher {
             timeUnit = TimeUnit.MILLISECONDS)
     void scan() {
         try {
-            deployments.environmentsWithQueued().forEach(this::wake);
+            deployments.environmentsWithWork(clock.instant()).forEach(this::wake);
         } catch (RuntimeException e) {
             log.warn("cannot scan the deployment queues: {}", e.getMessage());
         }
@@ -101,8 +106,12 @@ class DeploymentDispatcher {
         try {
             Claim claim;
             while (!stopping && !((claim = claims.claimNext(key)) instanceof Claim.Idle)) {
-                if (claim instanceof Claim.Started started) {
-                    runner.run(started);
+                switch (claim) {
+                    case Claim.Started started -> runner.run(started);
+                    case Claim.Abandoned abandoned -> runner.abandon(abandoned);
+                    default -> {
+                        // refused at once: it has failed already; look at the next one
+                    }
                 }
             }
         } catch (RuntimeException e) {

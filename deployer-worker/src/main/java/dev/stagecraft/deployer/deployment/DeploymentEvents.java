@@ -9,6 +9,7 @@ import dev.stagecraft.contracts.event.DeploymentQueued;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.DeploymentSuperseded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.deployer.driver.Target;
@@ -172,6 +173,27 @@ class DeploymentEvents {
                 redactor(d).redact(reason),
                 null,
                 0));
+    }
+
+    void superseded(Deployment d, String reason) {
+        outbox.publish(new DeploymentSuperseded(
+                EventId.random(),
+                now(),
+                d.commandId(),
+                d.actor(),
+                d.app(),
+                d.environment(),
+                next(d),
+                d.id(),
+                d.toVersion(),
+                reason,
+                null,
+                0));
+    }
+
+    /** {@code line} with the deployment's secret values masked. */
+    String redact(Deployment d, String line) {
+        return redactor(d).redact(line);
     }
 
     private Redactor redactor(Deployment d) {

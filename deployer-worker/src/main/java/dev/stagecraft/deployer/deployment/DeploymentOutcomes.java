@@ -30,16 +30,19 @@ class DeploymentOutcomes {
     private final DeploymentRepository deployments;
     private final EnvironmentRepository environments;
     private final DeploymentEvents events;
+    private final DeployerProperties properties;
     private final Clock clock;
 
     DeploymentOutcomes(
             DeploymentRepository deployments,
             EnvironmentRepository environments,
             DeploymentEvents events,
+            DeployerProperties properties,
             Clock clock) {
         this.deployments = deployments;
         this.environments = environments;
         this.events = events;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -47,14 +50,16 @@ class DeploymentOutcomes {
     @Transactional
     public void succeeded(Deployment d, @Nullable Deployed after, String reason) {
         Environment environment = environments.lock(d.app(), d.environment());
+        Instant now = clock.instant();
+        if (!held(d, DeploymentStatus.SUCCEEDED, now, null, null)) {
+            return;
+        }
         StatusChange change = switch (d.operation()) {
             case DEPLOY, RESTORE -> environment.becameRunning(Objects.requireNonNull(after), reason);
             case ARCHIVE -> environment.archived(after, reason);
             case CLEANUP -> environment.cleaned(reason);
         };
         environments.save(environment);
-        Instant now = clock.instant();
-        deployments.finish(d.id(), DeploymentStatus.SUCCEEDED, now, null, null);
         events.statusChanged(d, change);
         events.succeeded(d, d.durationMs(now));
     }
@@ -63,6 +68,10 @@ class DeploymentOutcomes {
     @Transactional
     public void failed(Deployment d, FailureReason why, String error, @Nullable String step) {
         Environment environment = environments.lock(d.app(), d.environment());
+        Instant now = clock.instant();
+        if (!held(d, DeploymentStatus.FAILED, now, error, step)) {
+            return;
+        }
         StatusChange change = null;
         try {
             change = environment.operationFailed(why, environmentReason(d, environment, error));
@@ -70,12 +79,23 @@ class DeploymentOutcomes {
         } catch (IllegalTransitionException e) {
             log.warn("{} failed but its environment cannot record it: {}", d, e.getMessage());
         }
-        Instant now = clock.instant();
-        deployments.finish(d.id(), DeploymentStatus.FAILED, now, error, step);
         if (change != null) {
             events.statusChanged(d, change);
         }
         events.failed(d, error, step, d.durationMs(now));
+    }
+
+    /**
+     * Ends the deployment if this worker still holds it. A worker whose lease ran out (it stalled longer than
+     * the lease) lost the deployment to another worker: it must not end it, nor touch the environment.
+     */
+    private boolean held(
+            Deployment d, DeploymentStatus status, Instant now, @Nullable String error, @Nullable String step) {
+        if (deployments.finishHeld(d.id(), properties.workerId(), status, now, error, step)) {
+            return true;
+        }
+        log.warn("{} ended here as {}, but another worker took it over meanwhile; its outcome decides", d, status);
+        return false;
     }
 
     private static String environmentReason(Deployment d, Environment environment, String error) {

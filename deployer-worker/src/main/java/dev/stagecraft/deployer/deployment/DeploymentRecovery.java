@@ -9,6 +9,7 @@ import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.environment.Deployed;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,6 +39,7 @@ class DeploymentRecovery {
     private final DeploymentDispatcher dispatcher;
     private final DeployerProperties properties;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     DeploymentRecovery(
             DeploymentRepository deployments,
@@ -48,7 +50,8 @@ class DeploymentRecovery {
             SpecFactory specs,
             DeploymentDispatcher dispatcher,
             DeployerProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
         this.deployments = deployments;
         this.environments = environments;
         this.outcomes = outcomes;
@@ -58,13 +61,14 @@ class DeploymentRecovery {
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
         deployments.runningOn(properties.workerId()).forEach(this::failInterrupted);
         environments.findByStatus(EnvironmentStatus.RUNNING).forEach(this::adopt);
-        deployments.environmentsWithQueued().forEach(dispatcher::wake);
+        deployments.environmentsWithWork(clock.instant()).forEach(dispatcher::wake);
     }
 
     private void failInterrupted(Deployment d) {

@@ -11,6 +11,7 @@ import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.environment.Deployed;
 import dev.stagecraft.deployer.environment.Environment;
+import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +30,33 @@ class DeploymentRunner {
     private final SpecFactory specs;
     private final StepLedger ledger;
     private final DeploymentOutcomes outcomes;
+    private final EnvironmentRepository environments;
+    private final DeployerProperties properties;
 
-    DeploymentRunner(Drivers drivers, SpecFactory specs, StepLedger ledger, DeploymentOutcomes outcomes) {
+    DeploymentRunner(
+            Drivers drivers,
+            SpecFactory specs,
+            StepLedger ledger,
+            DeploymentOutcomes outcomes,
+            EnvironmentRepository environments,
+            DeployerProperties properties) {
         this.drivers = drivers;
         this.specs = specs;
         this.ledger = ledger;
         this.outcomes = outcomes;
+        this.environments = environments;
+        this.properties = properties;
     }
 
     void run(Claim.Started started) {
         Deployment d = started.deployment();
         StepJournal journal = new StepJournal(ledger, d);
+        if (started.takenOverFrom() != null) {
+            journal.log(
+                    Steps.plan(d.operation()).getFirst(),
+                    "deployer-worker " + started.takenOverFrom() + " stopped while it ran this deployment; "
+                            + properties.workerId() + " took it over and runs it again");
+        }
         log.info("{} started", d);
         try {
             Outcome outcome = execute(d, started.environment(), journal);
@@ -55,6 +72,28 @@ class DeploymentRunner {
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
             fail(d, journal, journal.current(), FailureReason.GENERIC, message);
         }
+    }
+
+    /**
+     * Fails a deployment whose workers kept dying: what the last one left behind is removed through the driver
+     * (the version the environment records keeps running) before the deployment fails.
+     */
+    void abandon(Claim.Abandoned abandoned) {
+        Deployment d = abandoned.deployment();
+        try {
+            Environment environment =
+                    environments.find(d.app(), d.environment()).orElse(null);
+            Deployed recorded = environment == null ? null : environment.deployed();
+            drivers.get(d.job().driver()).recover(new Target(d.app(), d.environment()), specs.workload(recorded));
+        } catch (RuntimeException e) {
+            log.warn("cannot remove what {} left behind: {}", d, e.getMessage());
+        }
+        outcomes.failed(
+                d,
+                FailureReason.GENERIC,
+                "deployer-worker " + abandoned.workerId() + " stopped while this deployment ran (attempt "
+                        + abandoned.attempts() + " of " + properties.maxAttempts() + "); deploy again",
+                null);
     }
 
     /** What the environment has after a successful operation, and why, for its status reason. */

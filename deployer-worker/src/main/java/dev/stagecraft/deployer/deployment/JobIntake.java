@@ -1,10 +1,12 @@
 package dev.stagecraft.deployer.deployment;
 
+import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.job.CancelJob;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,11 +48,23 @@ public class JobIntake {
     public void accept(DeploymentJob job) {
         environments.ensureExists(job.app(), job.environment());
         Environment environment = environments.lock(job.app(), job.environment());
-        if (!deployments.insertQueued(job, environment.actualVersion(), clock.instant())) {
+        Optional<Long> later = job.sequence() > 0
+                ? deployments.startedAfter(job.app(), job.environment(), job.sequence())
+                : Optional.empty();
+        DeploymentStatus status = later.isPresent() ? DeploymentStatus.SUPERSEDED : DeploymentStatus.QUEUED;
+        if (!deployments.insert(job, status, environment.actualVersion(), clock.instant())) {
             log.info("deployment {} is already known; job skipped", job.deploymentId());
             return;
         }
         Deployment deployment = deployments.find(job.deploymentId()).orElseThrow();
+        if (later.isPresent()) {
+            String reason = "superseded: it arrived after a later deployment of " + job.app() + "/"
+                    + job.environment() + " (job " + later.get() + ", this one is job " + job.sequence()
+                    + ") had started; the later one decides what runs";
+            log.warn("{} {}", deployment, reason);
+            events.superseded(deployment, reason);
+            return;
+        }
         events.queued(deployment, deployments.position(deployment.id()));
         wakeAfterCommit(new EnvironmentKey(job.app(), job.environment()));
     }

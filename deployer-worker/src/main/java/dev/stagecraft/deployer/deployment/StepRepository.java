@@ -5,6 +5,7 @@ import dev.stagecraft.contracts.StepStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,5 +66,34 @@ class StepRepository {
         jdbc.sql("INSERT INTO step_log (deployment_id, step, line, logged_at) VALUES (?, ?, ?, ?)")
                 .params(id.id(), step, line, Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * The lines logged for {@code step} since it was last announced (at most the last {@code limit}, after a
+     * line saying how many were left out), marked as announced.
+     */
+    List<String> takeUnannounced(DeploymentId id, String step, int limit) {
+        List<Map.Entry<Long, String>> lines = jdbc.sql("""
+                        SELECT l.id, l.line FROM step_log l
+                        JOIN deployment_step s ON s.deployment_id = l.deployment_id AND s.name = l.step
+                        WHERE l.deployment_id = ? AND l.step = ? AND l.id > s.published_log_id
+                        ORDER BY l.id""")
+                .params(id.id(), step)
+                .query((row, n) -> Map.entry(row.getLong("id"), row.getString("line")))
+                .list();
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("UPDATE deployment_step SET published_log_id = ? WHERE deployment_id = ? AND name = ?")
+                .params(lines.getLast().getKey(), id.id(), step)
+                .update();
+        List<String> text = lines.stream().map(Map.Entry::getValue).toList();
+        if (text.size() <= limit) {
+            return text;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        kept.add("… " + (text.size() - limit) + " earlier lines left out (the worker's step log keeps them)");
+        kept.addAll(text.subList(text.size() - limit, text.size()));
+        return kept;
     }
 }
