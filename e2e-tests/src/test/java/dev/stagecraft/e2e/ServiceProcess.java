@@ -31,12 +31,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path repo, String module, Map<String, String> environment) throws IOException {
+        return start(repo, module, module, environment);
+    }
+
+    /** Starts {@code module}'s jar, logging to {@code e2e-logs/<name>.log} (several processes of one module). */
+    static ServiceProcess start(Path repo, String module, String name, Map<String, String> environment)
+            throws IOException {
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first with ./mvnw package");
         }
         int port = freePort();
-        Path log = repo.resolve("e2e-tests/target/e2e-logs/" + module + ".log");
+        Path log = repo.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(
                         List.of(javaBinary(), "-Xms64m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
@@ -44,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        return new ServiceProcess(module, port, log, builder.start());
+        return new ServiceProcess(name, port, log, builder.start());
     }
 
     String baseUrl() {

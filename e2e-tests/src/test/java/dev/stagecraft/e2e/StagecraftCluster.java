@@ -36,21 +36,10 @@ final class StagecraftCluster implements AutoCloseable {
     }
 
     static StagecraftCluster start() throws IOException {
-        Path repo = Path.of(System.getProperty("stagecraft.repo", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path repo = repo();
         IsolatedEnvironment infra = IsolatedEnvironment.create("e2e");
         Path workDir = Files.createTempDirectory("stagecraft-e2e-");
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SPRING_DATASOURCE_URL", infra.jdbcUrl());
-        environment.put("SPRING_DATASOURCE_USERNAME", infra.databaseUser());
-        environment.put("SPRING_DATASOURCE_PASSWORD", infra.databasePassword());
-        environment.put("SPRING_RABBITMQ_HOST", infra.rabbitHost());
-        environment.put("SPRING_RABBITMQ_PORT", Integer.toString(infra.rabbitPort()));
-        environment.put("SPRING_RABBITMQ_USERNAME", infra.rabbitUser());
-        environment.put("SPRING_RABBITMQ_PASSWORD", infra.rabbitPassword());
-        environment.put("SPRING_RABBITMQ_VIRTUAL_HOST", infra.virtualHost());
-        environment.put("STAGECRAFT_DEPLOYER_LOCAL_WORK_DIR", workDir.toString());
+        Map<String, String> environment = serviceEnvironment(infra, workDir);
 
         ServiceProcess query = ServiceProcess.start(repo, "query-service", environment);
         ServiceProcess notifier = ServiceProcess.start(repo, "notifier-service", environment);
@@ -69,6 +58,28 @@ final class StagecraftCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** The checkout whose jars are started: {@code -Dstagecraft.repo}, else the parent of the working directory. */
+    static Path repo() {
+        return Path.of(System.getProperty("stagecraft.repo", ".."))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** How every service reaches the isolated database and virtual host, and where local workloads live. */
+    static Map<String, String> serviceEnvironment(IsolatedEnvironment infra, Path workDir) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", infra.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", infra.databaseUser());
+        environment.put("SPRING_DATASOURCE_PASSWORD", infra.databasePassword());
+        environment.put("SPRING_RABBITMQ_HOST", infra.rabbitHost());
+        environment.put("SPRING_RABBITMQ_PORT", Integer.toString(infra.rabbitPort()));
+        environment.put("SPRING_RABBITMQ_USERNAME", infra.rabbitUser());
+        environment.put("SPRING_RABBITMQ_PASSWORD", infra.rabbitPassword());
+        environment.put("SPRING_RABBITMQ_VIRTUAL_HOST", infra.virtualHost());
+        environment.put("STAGECRAFT_DEPLOYER_LOCAL_WORK_DIR", workDir.toString());
+        return environment;
     }
 
     @Override
