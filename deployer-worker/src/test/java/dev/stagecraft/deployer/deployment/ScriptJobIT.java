@@ -1,0 +1,250 @@
+package dev.stagecraft.deployer.deployment;
+
+import static dev.stagecraft.deployer.driver.script.ControlScriptsFixture.called;
+import static dev.stagecraft.deployer.driver.script.ControlScriptsFixture.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.EnvironmentStatus;
+import dev.stagecraft.contracts.MessageCodec;
+import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.Operation;
+import dev.stagecraft.contracts.SecretBox;
+import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.DeploymentFailed;
+import dev.stagecraft.contracts.event.DeploymentStarted;
+import dev.stagecraft.contracts.event.DeploymentStepChanged;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
+import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.driver.script.ControlScriptsFixture;
+import dev.stagecraft.deployer.secret.DevelopmentKey;
+import dev.stagecraft.testsupport.IsolatedEnvironment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The {@code script} driver through the worker's real entry point: jobs published to {@code stagecraft.jobs}
+ * as command-service publishes them, the control scripts of {@code src/test/resources/scripts/control} run as
+ * real processes, events read from a queue bound to {@code stagecraft.events}.
+ */
+@ExtendWith(ScriptJobIT.DropInfrastructureAfterContext.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EventRecorder.class)
+@DirtiesContext
+class ScriptJobIT {
+
+    static final IsolatedEnvironment infra = IsolatedEnvironment.create("deployer-script");
+    static final Path root = temporaryDirectory();
+    static final SecretBox box = new SecretBox(DevelopmentKey.DEVELOPMENT_KEY);
+    static final String SECRET = "s3cret-of-the-script-it";
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        infra.register(registry);
+        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
+        registry.add("stagecraft.deployer.script.check-interval", () -> "100ms");
+    }
+
+    /** Drops the database after the context is closed, as {@link DeployJobIT} does. */
+    static class DropInfrastructureAfterContext implements AfterAllCallback {
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            infra.close();
+            FileSystemUtils.deleteRecursively(root.toFile());
+        }
+    }
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventRecorder events;
+
+    @Test
+    void aScriptJobCreatesAndUpdatesTheEnvironmentAnnouncingEveryStep() {
+        Path scripts = ControlScriptsFixture.copyTo(root.resolve("review-7"));
+        DeploymentJob create = run(scriptJob("review-7", "1.0.0", scripts));
+
+        assertThat(types(create))
+                .containsExactly(
+                        "deployment.queued",
+                        "deployment.started",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "deployment.step-changed",
+                        "environment.status-changed",
+                        "deployment.succeeded");
+        assertThat(events.of("shop", "review-7", DeploymentStarted.class)
+                        .getFirst()
+                        .plan())
+                .containsExactly("apply", "wait-ready", "switch");
+        assertThat(events.of("shop", "review-7", DeploymentStepChanged.class))
+                .extracting(e -> e.step() + ":" + e.status() + ":" + e.progress())
+                .containsExactly(
+                        "apply:RUNNING:0",
+                        "apply:DONE:33",
+                        "wait-ready:RUNNING:33",
+                        "wait-ready:DONE:66",
+                        "switch:SKIPPED:100");
+        EnvironmentStatusChanged created =
+                events.of("shop", "review-7", EnvironmentStatusChanged.class).getFirst();
+        assertThat(created.from() + "->" + created.to() + "@" + created.version())
+                .isEqualTo("CREATE_PENDING->RUNNING@1.0.0");
+        assertThat(called(scripts)).containsExactly("config_check", "create", "check");
+        assertThat(stepLog(create))
+                .contains("[create!] create: connecting with DB_PASSWORD=******")
+                .doesNotContain(SECRET);
+
+        DeploymentJob update = run(scriptJob("review-7", "2.0.0", scripts));
+
+        assertThat(events.of("shop", "review-7", EnvironmentStatusChanged.class))
+                .extracting(e -> e.from() + "->" + e.to() + "@" + e.version())
+                .containsExactly(
+                        "CREATE_PENDING->RUNNING@1.0.0",
+                        "RUNNING->UPDATE_PENDING@1.0.0",
+                        "UPDATE_PENDING->RUNNING@2.0.0");
+        assertThat(types(update)).endsWith("environment.status-changed", "deployment.succeeded");
+        assertThat(called(scripts))
+                .containsExactly("config_check", "create", "check", "config_check", "update", "check");
+        assertThat(row("review-7"))
+                .containsEntry("status", "RUNNING")
+                .containsEntry("actual_version", "2.0.0")
+                .containsEntry("work_dir", "shop-previews");
+        assertThat(events.of("shop", "review-7"))
+                .allSatisfy(event -> assertThat(MessageCodec.instance().encodeToString(event))
+                        .doesNotContain(SECRET));
+    }
+
+    @Test
+    void aFailingConfigCheckFailsTheDeploymentAtApply() {
+        Path scripts = ControlScriptsFixture.copyTo(root.resolve("review-8"));
+        write(scripts, "exit.config_check", "1\n");
+        write(scripts, "out.config_check", "baseDomain must be set\n");
+
+        DeploymentJob job = run(scriptJob("review-8", "1.0.0", scripts));
+
+        DeploymentFailed failed =
+                events.of("shop", "review-8", DeploymentFailed.class).getFirst();
+        assertThat(failed.deploymentId()).isEqualTo(job.deploymentId());
+        assertThat(failed.failedStep()).isEqualTo("apply");
+        assertThat(failed.error())
+                .startsWith("config_check of shop/review-8 rejected the configuration of version 1.0.0 (exit code 1);"
+                        + " nothing was changed")
+                .contains("baseDomain must be set", "DB_PASSWORD=******")
+                .doesNotContain(SECRET);
+        assertThat(events.of("shop", "review-8", DeploymentStepChanged.class))
+                .extracting(e -> e.step() + ":" + e.status())
+                .containsExactly("apply:RUNNING", "apply:FAILED", "wait-ready:SKIPPED", "switch:SKIPPED");
+        assertThat(events.of("shop", "review-8", EnvironmentStatusChanged.class))
+                .extracting(e -> e.from() + "->" + e.to())
+                .containsExactly("CREATE_PENDING->FAILURE");
+        assertThat(row("review-8")).containsEntry("status", EnvironmentStatus.FAILURE.name());
+        assertThat(called(scripts)).containsExactly("config_check");
+    }
+
+    private DeploymentJob run(DeploymentJob job) {
+        String body = MessageCodec.instance().encodeToString(job);
+        rabbit.send("stagecraft.jobs", job.operation().routingKey(), message(body));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> events.of(job.app(), job.environment()).stream()
+                        .anyMatch(e -> (e instanceof DeploymentSucceeded s
+                                        && s.deploymentId().equals(job.deploymentId()))
+                                || (e instanceof DeploymentFailed f
+                                        && f.deploymentId().equals(job.deploymentId()))));
+        return job;
+    }
+
+    /** The types of the events of a job's deployment: its own and those its command caused. */
+    private List<String> types(DeploymentJob job) {
+        return events.all().stream()
+                .filter(e -> e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId())
+                        || job.commandId().equals(e.commandId()))
+                .map(MessageTypes::typeOf)
+                .toList();
+    }
+
+    private Map<String, Object> row(String environment) {
+        return jdbc.sql("SELECT status, actual_version, work_dir FROM environment WHERE app = 'shop' AND name = ?")
+                .params(environment)
+                .query()
+                .singleRow();
+    }
+
+    private String stepLog(DeploymentJob job) {
+        return jdbc.sql("SELECT string_agg(line, E'\\n' ORDER BY id) FROM step_log WHERE deployment_id = ?")
+                .params(job.deploymentId().id())
+                .query(String.class)
+                .single();
+    }
+
+    private static DeploymentJob scriptJob(String environment, String version, Path scripts) {
+        return new DeploymentJob(
+                DeploymentId.random(),
+                CommandId.random(),
+                "alice",
+                "shop",
+                environment,
+                Operation.DEPLOY,
+                version,
+                null,
+                Map.of("LOG_LEVEL", "debug"),
+                Map.of("DB_PASSWORD", box.seal("shop/" + environment + "/DB_PASSWORD", SECRET)),
+                "script",
+                Map.of(
+                        "scriptsDir", scripts.toString(),
+                        "baseDomain", "example.com",
+                        "namespace", "shop-previews",
+                        "readyTimeout", "20s"),
+                Map.of(),
+                Instant.now());
+    }
+
+    private static Message message(String body) {
+        return MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json")
+                .setMessageId(UUID.randomUUID().toString())
+                .setType("job.deployment")
+                .setCorrelationId(UUID.randomUUID().toString())
+                .setAppId("command-service")
+                .setHeader("x-stagecraft-version", "1")
+                .build();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("deployer-script-it-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
