@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,20 +55,32 @@ final class GuardedRun<T> {
     T result() {
         while (true) {
             long seen = gate.transitions();
-            if (!isOpen()) {
-                try {
-                    return retry.executeSupplier(this::attempt);
-                } catch (CallNotPermittedException e) {
-                    // the circuit opened meanwhile, or other calls hold the trial permits of a half-open circuit
-                } catch (TargetUnavailableException e) {
-                    stopIfInterrupted();
-                    if (isClosed()) {
-                        throw ranOutOfAttempts(e);
-                    }
-                    problem = String.valueOf(e.getMessage());
-                }
+            Optional<T> result = isOpen() ? Optional.empty() : attempts();
+            if (result.isPresent()) {
+                return result.get();
             }
             awaitTarget(seen);
+        }
+    }
+
+    /** Attempts under the retry: the result, or empty when the circuit opened (or let no call through). */
+    private Optional<T> attempts() {
+        try {
+            T result = retry.executeSupplier(this::attempt);
+            if (waited) {
+                log.info("{} goes on: target {} answers again", call.describe(), call.cluster());
+            }
+            return Optional.of(result);
+        } catch (CallNotPermittedException e) {
+            // the circuit opened meanwhile, or other calls hold the trial permits of a half-open circuit
+            return Optional.empty();
+        } catch (TargetUnavailableException e) {
+            stopIfInterrupted();
+            if (isClosed()) {
+                throw ranOutOfAttempts(e);
+            }
+            problem = String.valueOf(e.getMessage());
+            return Optional.empty();
         }
     }
 

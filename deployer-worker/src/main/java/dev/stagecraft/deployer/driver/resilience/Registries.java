@@ -48,13 +48,15 @@ final class Registries {
     static TimeLimiterRegistry timeLimiters(ResilienceProperties properties) {
         TimeLimiterRegistry registry = TimeLimiterRegistry.ofDefaults();
         for (DriverCall kind : DriverCall.values()) {
-            registry.timeLimiter(
-                    kind.label(),
-                    TimeLimiterConfig.custom()
-                            .timeoutDuration(kind.timeLimit(properties.timeLimit()))
-                            .cancelRunningFuture(true)
-                            .build());
+            registry.timeLimiter(kind.label(), timeLimiter(kind, properties));
         }
         return registry;
+    }
+
+    static TimeLimiterConfig timeLimiter(DriverCall kind, ResilienceProperties properties) {
+        return TimeLimiterConfig.custom()
+                .timeoutDuration(kind.timeLimit(properties.timeLimit()))
+                .cancelRunningFuture(true)
+                .build();
     }
 }

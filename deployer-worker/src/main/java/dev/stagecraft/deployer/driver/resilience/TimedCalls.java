@@ -33,7 +33,8 @@ final class TimedCalls {
     }
 
     <T> T run(GuardedCall<T> call, StepTracker steps) {
-        TimeLimiter limiter = limiters.timeLimiter(call.kind().label());
+        TimeLimiter limiter =
+                limiters.timeLimiter(call.kind().label(), Registries.timeLimiter(call.kind(), properties));
         Attempt<T> attempt = new Attempt<>(steps.fence());
         try {
             return limiter.executeFutureSupplier(() -> attempt.start(threads, call));
