@@ -1,22 +1,25 @@
 package dev.stagecraft.deployer.driver;
 
+import dev.stagecraft.deployer.driver.resilience.DriverResilience;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Every driver of this worker, by name. */
+/**
+ * Every driver of this worker, by name, each decorated by {@link DriverResilience}: every call to a target is
+ * retried, guarded by its cluster's circuit breaker and time-limited.
+ */
 @Component
 public class Drivers {
 
     private final Map<String, Driver> byName;
 
-    public Drivers(List<Driver> drivers) {
+    public Drivers(List<Driver> drivers, DriverResilience resilience) {
         this.byName = drivers.stream()
-                .collect(Collectors.toMap(Driver::name, Function.identity(), (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(Driver::name, resilience::decorate, (a, b) -> a, TreeMap::new));
     }
 
     public Optional<Driver> find(String name) {
