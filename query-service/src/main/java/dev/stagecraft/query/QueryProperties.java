@@ -10,13 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param cors who may read the API from a browser
  * @param page how many rows list answers return
+ * @param stepOutput how much of the output of each deployment step is kept
  */
 @ConfigurationProperties("stagecraft.query")
-public record QueryProperties(Cors cors, Page page) {
+public record QueryProperties(Cors cors, Page page, StepOutput stepOutput) {
 
     public QueryProperties {
         cors = cors == null ? new Cors(List.of("*"), Duration.ofMinutes(30)) : cors;
         page = page == null ? new Page(0, 0) : page;
+        stepOutput = stepOutput == null ? new StepOutput(0, 0) : stepOutput;
     }
 
     /**
@@ -49,6 +51,28 @@ public record QueryProperties(Cors cors, Page page) {
                 return Math.min(defaultSize, maxSize);
             }
             return Math.min(requested, maxSize);
+        }
+    }
+
+    /**
+     * @param maxLines the newest lines of a step's output that are kept; older ones are dropped and the step is
+     *     marked {@code truncated}
+     * @param maxLineLength characters kept of one line; the rest is cut and replaced by {@code …}
+     */
+    public record StepOutput(int maxLines, int maxLineLength) {
+
+        public StepOutput {
+            maxLines = maxLines <= 0 ? 500 : maxLines;
+            maxLineLength = maxLineLength <= 0 ? 4000 : maxLineLength;
+        }
+
+        /** {@code line} cut to {@link #maxLineLength} characters. */
+        public String cut(String line) {
+            if (line.length() <= maxLineLength) {
+                return line;
+            }
+            int end = Character.isHighSurrogate(line.charAt(maxLineLength - 1)) ? maxLineLength - 1 : maxLineLength;
+            return line.substring(0, end) + "…";
         }
     }
 }

@@ -10,10 +10,16 @@ import dev.stagecraft.contracts.StepStatus;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.event.ApplicationRegistered;
 import dev.stagecraft.contracts.event.ApplicationSpec;
+import dev.stagecraft.contracts.event.CommandAccepted;
+import dev.stagecraft.contracts.event.DeploymentCancelled;
+import dev.stagecraft.contracts.event.DeploymentFailed;
 import dev.stagecraft.contracts.event.DeploymentQueued;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.DeploymentSuperseded;
+import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
+import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import java.time.Duration;
@@ -91,19 +97,21 @@ public final class Fixtures {
 
     public static DeploymentQueued queued(
             String app, String env, long sequence, DeploymentId id, @Nullable String from, String to) {
+        return queued(app, env, sequence, id, CommandId.random(), ALICE, from, to);
+    }
+
+    /** A deployment caused by command {@code cause} of {@code actor}, as the worker queues it. */
+    public static DeploymentQueued queued(
+            String app,
+            String env,
+            long sequence,
+            DeploymentId id,
+            CommandId cause,
+            String actor,
+            @Nullable String from,
+            String to) {
         return new DeploymentQueued(
-                EventId.random(),
-                now(),
-                CommandId.random(),
-                ALICE,
-                app,
-                env,
-                sequence,
-                id,
-                Operation.DEPLOY,
-                from,
-                to,
-                0);
+                EventId.random(), now(), cause, actor, app, env, sequence, id, Operation.DEPLOY, from, to, 0);
     }
 
     public static DeploymentStarted started(String app, String env, long sequence, DeploymentId id) {
@@ -112,6 +120,19 @@ public final class Fixtures {
 
     public static DeploymentStepChanged step(
             String app, String env, long sequence, DeploymentId id, String step, StepStatus status, int progress) {
+        return step(app, env, sequence, id, step, status, progress, List.of());
+    }
+
+    /** A step's report with the lines it logged since its previous one. */
+    public static DeploymentStepChanged step(
+            String app,
+            String env,
+            long sequence,
+            DeploymentId id,
+            String step,
+            StepStatus status,
+            int progress,
+            List<String> output) {
         return new DeploymentStepChanged(
                 EventId.random(),
                 now(),
@@ -125,12 +146,64 @@ public final class Fixtures {
                 status,
                 step + " " + status.name().toLowerCase(),
                 progress,
-                List.of());
+                output);
     }
 
     public static DeploymentSucceeded succeeded(
             String app, String env, long sequence, DeploymentId id, String version) {
         return new DeploymentSucceeded(
                 EventId.random(), now(), null, ALICE, app, env, sequence, id, version, null, null, 4200);
+    }
+
+    public static DeploymentFailed failed(
+            String app, String env, long sequence, DeploymentId id, String version, String error, String failedStep) {
+        return new DeploymentFailed(
+                EventId.random(), now(), null, ALICE, app, env, sequence, id, version, error, failedStep, 3100);
+    }
+
+    public static DeploymentCancelled cancelled(
+            String app, String env, long sequence, DeploymentId id, String version) {
+        return new DeploymentCancelled(
+                EventId.random(), now(), null, ALICE, app, env, sequence, id, version, "cancelled by alice", null, 0);
+    }
+
+    public static DeploymentSuperseded superseded(
+            String app, String env, long sequence, DeploymentId id, String version) {
+        return new DeploymentSuperseded(
+                EventId.random(), now(), null, ALICE, app, env, sequence, id, version, "a newer version", null, 0);
+    }
+
+    /** command-service accepted {@code command} of type {@code type} through {@code channel}. */
+    public static CommandAccepted accepted(
+            String app,
+            String env,
+            long sequence,
+            CommandId command,
+            String type,
+            @Nullable DeploymentId deployment,
+            @Nullable String channel) {
+        return new CommandAccepted(
+                EventId.random(), now(), command, ALICE, app, env, sequence, type, deployment, channel);
+    }
+
+    public static EnvironmentScheduleChanged scheduleChanged(
+            String app, String env, long sequence, @Nullable Instant expiresAt, @Nullable Instant cleanupAt) {
+        return new EnvironmentScheduleChanged(
+                EventId.random(), now(), CommandId.random(), ALICE, app, env, sequence, expiresAt, cleanupAt);
+    }
+
+    public static EnvironmentDriftDetected driftDetected(
+            String app, String env, long sequence, String desired, @Nullable String actual) {
+        return new EnvironmentDriftDetected(
+                EventId.random(),
+                now(),
+                null,
+                "deployer-worker",
+                app,
+                env,
+                sequence,
+                desired,
+                actual,
+                "runs " + actual + " but " + desired + " was deployed");
     }
 }

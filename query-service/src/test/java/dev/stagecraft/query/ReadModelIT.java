@@ -18,22 +18,14 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
-import dev.stagecraft.contracts.MessageCodec;
-import dev.stagecraft.contracts.MessageTypes;
-import dev.stagecraft.contracts.Topology;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,12 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,12 +48,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReadModelIT {
+class ReadModelIT extends ReadModelScenario {
 
     static final IsolatedEnvironment infra = IsolatedEnvironment.create("query");
-    static final String COMMAND_SERVICE = Topology.COMMAND_SERVICE;
-    static final String WORKER = Topology.DEPLOYER_WORKER;
-    static final String DLQ = Topology.deadLetterQueue(Topology.eventsQueue(Topology.QUERY_SERVICE));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -82,13 +66,6 @@ class ReadModelIT {
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "drop-test-database"));
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RabbitTemplate rabbit;
-
-    final HttpClient http = HttpClient.newHttpClient();
     final DeploymentId first = DeploymentId.random();
     final DeploymentId second = DeploymentId.random();
 
@@ -338,98 +315,5 @@ class ReadModelIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
-    }
-
-    // --- publishing as the producers do (DESIGN.md §3 envelope) ---
-
-    static Message envelope(String appId, Event event) {
-        return envelope(appId, event, event.eventId().toString());
-    }
-
-    static Message envelope(String appId, Event event, String messageId) {
-        return MessageBuilder.withBody(MessageCodec.instance().encode(event))
-                .setContentType("application/json")
-                .setContentEncoding("UTF-8")
-                .setMessageId(messageId)
-                .setType(MessageTypes.typeOf(event))
-                .setCorrelationId(
-                        event.commandId() == null ? null : event.commandId().toString())
-                .setAppId(appId)
-                .setTimestamp(Date.from(event.occurredAt()))
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .setHeader(Topology.VERSION_HEADER, Topology.CONTRACT_VERSION)
-                .build();
-    }
-
-    static Message raw(String type, String messageId, String body) {
-        return MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/json")
-                .setMessageId(messageId)
-                .setType(type)
-                .setAppId(WORKER)
-                .setHeader(Topology.VERSION_HEADER, Topology.CONTRACT_VERSION)
-                .build();
-    }
-
-    /** Publishes on one channel, so the broker keeps the order. */
-    void publish(List<Message> messages) {
-        rabbit.invoke(operations -> {
-            for (Message message : messages) {
-                String type = message.getMessageProperties().getType();
-                operations.send(Topology.EVENTS_EXCHANGE, type, message);
-            }
-            return null;
-        });
-    }
-
-    void drain(Set<String> into) {
-        for (Message m = rabbit.receive(DLQ); m != null; m = rabbit.receive(DLQ)) {
-            into.add(m.getMessageProperties().getMessageId());
-        }
-    }
-
-    // --- reading over REST ---
-
-    record Response(int status, String contentType, String text) {
-        JsonNode json() {
-            return Json.tree(text);
-        }
-    }
-
-    Response get(String path) {
-        try {
-            HttpResponse<String> response =
-                    http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    List<String> names(String path) {
-        List<String> names = new ArrayList<>();
-        get(path)
-                .json()
-                .forEach(environment -> names.add(environment.at("/name").asString()));
-        return names;
-    }
-
-    List<String> eventIds(String app, String env) {
-        Response history = get("/api/v1/applications/" + app + "/environments/" + env + "/history");
-        List<String> ids = new ArrayList<>();
-        if (history.status() == 200) {
-            history.json().forEach(entry -> ids.add(entry.at("/eventId").asString()));
-        }
-        return ids;
     }
 }

@@ -15,11 +15,24 @@ class SqlAndPropertiesTest {
 
     @Test
     void defaultsWorkWithoutConfiguration() {
-        QueryProperties properties = new QueryProperties(null, null);
+        QueryProperties properties = new QueryProperties(null, null, null);
 
         assertThat(properties.cors().allowedOrigins()).containsExactly("*");
         assertThat(properties.cors().maxAge()).isEqualTo(Duration.ofMinutes(30));
         assertThat(properties.page().limit(null)).isEqualTo(50);
+        assertThat(properties.stepOutput().maxLines()).isEqualTo(500);
+        assertThat(properties.stepOutput().maxLineLength()).isEqualTo(4000);
+    }
+
+    @Test
+    void aLongOutputLineIsCutAndSaysSo() {
+        QueryProperties.StepOutput output = new QueryProperties.StepOutput(10, 5);
+
+        assertThat(output.cut("12345")).isEqualTo("12345");
+        assertThat(output.cut("123456789")).isEqualTo("12345…");
+        assertThat(output.cut("1234\uD83D\uDE80"))
+                .as("a character outside the BMP is not split in half")
+                .isEqualTo("1234…");
     }
 
     @Test

@@ -41,7 +41,8 @@ record PipelineMatrix(List<PipelineStageView> stages, List<EnvironmentView> othe
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    List.of());
         }
         return new PipelineStageView(
                 stage.environment(),
@@ -54,6 +55,7 @@ record PipelineMatrix(List<PipelineStageView> stages, List<EnvironmentView> othe
                 environment.status(),
                 environment.statusReason(),
                 environment.updatedAt(),
-                environment.lastDeployment());
+                environment.lastDeployment(),
+                environment.queued());
     }
 }

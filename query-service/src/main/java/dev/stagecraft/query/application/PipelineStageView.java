@@ -1,7 +1,9 @@
 package dev.stagecraft.query.application;
 
 import dev.stagecraft.query.environment.LastDeployment;
+import dev.stagecraft.query.environment.QueuedDeployment;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param stage the stage's name (the name of the environment it is bound to)
  * @param environment the environment's name
+ * @param queued the deployments waiting in the environment's queue, next first (empty if none)
  */
 public record PipelineStageView(
         String stage,
@@ -22,4 +25,5 @@ public record PipelineStageView(
         @Nullable String status,
         @Nullable String statusReason,
         @Nullable Instant updatedAt,
-        @Nullable LastDeployment lastDeployment) {}
+        @Nullable LastDeployment lastDeployment,
+        List<QueuedDeployment> queued) {}

@@ -1,5 +1,6 @@
 package dev.stagecraft.query.deployment;
 
+import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.Operation;
@@ -38,16 +39,16 @@ public class DeploymentProjection {
 
     /**
      * @param current true if the event is newer than everything applied to its environment from its source, so
-     *     it may change the environment's current state (the version that runs, the queue position)
+     *     it may change the environment's current state (the version that runs)
      */
     public void on(DeploymentEvent event, boolean current) {
         EnvironmentKey key = EnvironmentKey.of(event);
         DeploymentId id = event.deploymentId();
         DeploymentStatus status = DeploymentLifecycle.statusAfter(event);
-        deployments.ensure(event, key, status);
+        deployments.ensure(event, key, status, causedBy(event));
         deployments.moveForward(id, status);
         switch (event) {
-            case DeploymentQueued e -> deployments.queued(e, current);
+            case DeploymentQueued e -> deployments.queued(e);
             case DeploymentAwaitingApproval e -> deployments.requestedBy(id, e.actor());
             case DeploymentApproved e -> deployments.decidedBy(id, approver(e.approver(), e.actor()));
             case DeploymentRejected e -> deployments.decidedBy(id, approver(e.approver(), e.actor()));
@@ -84,6 +85,18 @@ public class DeploymentProjection {
 
     private void finished(DeploymentEvent event) {
         Outcome.of(event).ifPresent(outcome -> deployments.finished(event.deploymentId(), outcome, event.occurredAt()));
+    }
+
+    /**
+     * The command that caused the deployment. Approvals and rejections are correlated with the command that
+     * approved or rejected it, not with the one that asked for it.
+     */
+    private static @Nullable CommandId causedBy(DeploymentEvent event) {
+        return switch (event) {
+            case DeploymentApproved e -> null;
+            case DeploymentRejected e -> null;
+            default -> event.commandId();
+        };
     }
 
     private static String approver(@Nullable String approver, String actor) {

@@ -2,6 +2,7 @@ package dev.stagecraft.query.deployment;
 
 import static dev.stagecraft.query.Sql.timestamp;
 
+import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.event.DeploymentEvent;
@@ -10,6 +11,7 @@ import dev.stagecraft.query.environment.EnvironmentKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,8 +31,12 @@ class DeploymentWriter {
         this.jdbc = jdbc;
     }
 
-    /** Creates the row on the first event of a deployment; {@code requested_at} is its earliest event. */
-    void ensure(DeploymentEvent event, EnvironmentKey key, DeploymentStatus status) {
+    /**
+     * Creates the row on the first event of a deployment; {@code requested_at} is its earliest event.
+     *
+     * @param causedBy the command that caused the deployment, if the event names it
+     */
+    void ensure(DeploymentEvent event, EnvironmentKey key, DeploymentStatus status, @Nullable CommandId causedBy) {
         jdbc.sql("""
                         INSERT INTO deployments (id, app, environment, status, actor, command_id, requested_at, updated_at)
                         VALUES (:id, :app, :env, :status, :actor, :commandId, :at, :at)
@@ -43,9 +49,7 @@ class DeploymentWriter {
                 .param("env", key.name())
                 .param("status", status.name())
                 .param("actor", event.actor())
-                .param(
-                        "commandId",
-                        event.commandId() == null ? null : event.commandId().id())
+                .param("commandId", causedBy == null ? null : causedBy.id())
                 .param("at", timestamp(event.occurredAt()))
                 .update();
     }
@@ -71,20 +75,24 @@ class DeploymentWriter {
         }
     }
 
-    /** What the queue knows: operation, versions, requester; the position only if the event is current. */
-    void queued(DeploymentQueued event, boolean fresh) {
+    /**
+     * What the queue knows: operation, versions, requester, and when it was queued (the event's sequence and
+     * time), which orders the environment's queue. The position the event carried is not kept: it goes stale
+     * as soon as a deployment ahead starts, so the queue position is computed when read.
+     */
+    void queued(DeploymentQueued event) {
         jdbc.sql("""
                         UPDATE deployments
                            SET operation = :operation, version = :version, from_version = :fromVersion, actor = :actor,
-                               queue_position = CASE WHEN :fresh THEN :position
-                                                     ELSE COALESCE(queue_position, :position) END
+                               queued_sequence = LEAST(queued_sequence, :sequence),
+                               queued_at = LEAST(queued_at, :at)
                          WHERE id = :id""")
                 .param("operation", event.operation().name())
                 .param("version", event.toVersion())
                 .param("fromVersion", event.fromVersion())
                 .param("actor", event.actor())
-                .param("fresh", fresh)
-                .param("position", event.position())
+                .param("sequence", event.sequence())
+                .param("at", timestamp(event.occurredAt()))
                 .param("id", event.deploymentId().id())
                 .update();
     }

@@ -3,6 +3,7 @@ package dev.stagecraft.query.environment;
 import static dev.stagecraft.query.Sql.timestamp;
 
 import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.query.Json;
@@ -82,6 +83,21 @@ public class EnvironmentProjection {
                         "failure",
                         update.failure() == null ? null : update.failure().name())
                 .param("version", update.version())
+                .param("at", timestamp(event.occurredAt()))
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+
+    /** When Stagecraft archives (TTL) and cleans up (retention) the environment by itself; null: not scheduled. */
+    public void on(EnvironmentScheduleChanged event) {
+        EnvironmentKey key = EnvironmentKey.of(event);
+        jdbc.sql("""
+                        UPDATE environments
+                           SET expires_at = :expiresAt, cleanup_at = :cleanupAt, updated_at = GREATEST(updated_at, :at)
+                         WHERE app = :app AND name = :name""")
+                .param("expiresAt", timestamp(event.expiresAt()))
+                .param("cleanupAt", timestamp(event.cleanupAt()))
                 .param("at", timestamp(event.occurredAt()))
                 .param("app", key.app())
                 .param("name", key.name())

@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param failure why it is FAILURE: GENERIC, PARTIAL_AVAILABILITY or VERSION_MISMATCH; null otherwise
  * @param version the version that actually runs
  * @param desiredVersion the version its spec asks for
- * @param ttl ISO-8601 duration after which an ad-hoc environment may be cleaned up, or null
+ * @param ttl ISO-8601 duration after which an ad-hoc environment is archived, or null
+ * @param expiresAt when its TTL passes and Stagecraft archives it, or null if nothing is scheduled
+ * @param cleanupAt when, archived, its retention ends and Stagecraft cleans it up, or null
  * @param overrides public configuration overrides
  * @param secretKeys names of the secret overrides (never their values)
+ * @param queued the deployments waiting for their turn, next first
+ * @param drift what runs differs from what was asked, or null
  */
 public record EnvironmentView(
         String app,
@@ -32,8 +36,43 @@ public record EnvironmentView(
         List<String> tags,
         @Nullable String description,
         @Nullable String ttl,
+        @Nullable Instant expiresAt,
+        @Nullable Instant cleanupAt,
         Map<String, String> overrides,
         List<String> secretKeys,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable LastDeployment lastDeployment) {}
+        @Nullable LastDeployment lastDeployment,
+        List<QueuedDeployment> queued,
+        @Nullable Drift drift) {
+
+    public EnvironmentKey key() {
+        return new EnvironmentKey(app, name);
+    }
+
+    EnvironmentView withQueued(List<QueuedDeployment> queue) {
+        return new EnvironmentView(
+                app,
+                name,
+                stage,
+                status,
+                statusReason,
+                failure,
+                version,
+                desiredVersion,
+                desiredCommit,
+                driver,
+                tags,
+                description,
+                ttl,
+                expiresAt,
+                cleanupAt,
+                overrides,
+                secretKeys,
+                createdAt,
+                updatedAt,
+                lastDeployment,
+                List.copyOf(queue),
+                drift);
+    }
+}

@@ -30,9 +30,11 @@ public class Environments {
     private static final String ORDER = " ORDER BY e.app, e.stage_index NULLS LAST, e.name";
 
     private final JdbcClient jdbc;
+    private final EnvironmentQueues queues;
 
-    Environments(JdbcClient jdbc) {
+    Environments(JdbcClient jdbc, EnvironmentQueues queues) {
         this.jdbc = jdbc;
+        this.queues = queues;
     }
 
     public Optional<EnvironmentView> find(EnvironmentKey key) {
@@ -40,7 +42,8 @@ public class Environments {
                 .param("app", key.app())
                 .param("name", key.name())
                 .query(Environments::view)
-                .optional();
+                .optional()
+                .map(view -> queues.attach(List.of(view)).getFirst());
     }
 
     public boolean exists(EnvironmentKey key) {
@@ -64,10 +67,10 @@ public class Environments {
             params.put("q", Sql.containsPattern(filter.q().strip()));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.sql(SELECT + where + ORDER)
+        return queues.attach(jdbc.sql(SELECT + where + ORDER)
                 .params(params)
                 .query(Environments::view)
-                .list();
+                .list());
     }
 
     private static void add(
@@ -93,11 +96,27 @@ public class Environments {
                 Json.stringList(rs.getString("tags")),
                 rs.getString("description"),
                 rs.getString("ttl"),
+                instant(rs, "expires_at"),
+                instant(rs, "cleanup_at"),
                 Json.stringMap(rs.getString("overrides")),
                 Json.stringList(rs.getString("secret_keys")),
                 required(instant(rs, "created_at")),
                 required(instant(rs, "updated_at")),
-                lastDeployment(rs));
+                lastDeployment(rs),
+                List.of(),
+                drift(rs));
+    }
+
+    private static @Nullable Drift drift(ResultSet rs) throws SQLException {
+        Instant detectedAt = instant(rs, "drift_detected_at");
+        if (detectedAt == null) {
+            return null;
+        }
+        return new Drift(
+                rs.getString("drift_desired_version"),
+                rs.getString("drift_actual_version"),
+                rs.getString("drift_detail"),
+                detectedAt);
     }
 
     private static @Nullable LastDeployment lastDeployment(ResultSet rs) throws SQLException {

@@ -7,13 +7,14 @@ import dev.stagecraft.contracts.event.CommandRejected;
 import dev.stagecraft.contracts.event.DeploymentApproved;
 import dev.stagecraft.contracts.event.DeploymentAwaitingApproval;
 import dev.stagecraft.contracts.event.DeploymentRejected;
+import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.Event;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which service numbered an event's {@code sequence}: the AMQP {@code app_id} it came with; for a message
- * without one, the service that emits its type (command-service decides specs and approvals, deployer-worker
+ * without one, the service that emits its type (command-service decides specs, schedules and approvals, deployer-worker
  * reports what happens).
  */
 public final class EventSource {
@@ -29,6 +30,7 @@ public final class EventSource {
             case CommandAccepted e -> Topology.COMMAND_SERVICE;
             case CommandRejected e -> Topology.COMMAND_SERVICE;
             case EnvironmentSpecChanged e -> Topology.COMMAND_SERVICE;
+            case EnvironmentScheduleChanged e -> Topology.COMMAND_SERVICE;
             case DeploymentAwaitingApproval e -> Topology.COMMAND_SERVICE;
             case DeploymentApproved e -> Topology.COMMAND_SERVICE;
             case DeploymentRejected e -> Topology.COMMAND_SERVICE;

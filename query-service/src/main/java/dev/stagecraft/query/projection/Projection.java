@@ -4,13 +4,17 @@ import dev.stagecraft.contracts.event.ApplicationRegistered;
 import dev.stagecraft.contracts.event.CommandAccepted;
 import dev.stagecraft.contracts.event.CommandRejected;
 import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
+import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.query.application.ApplicationProjection;
+import dev.stagecraft.query.command.AcceptedCommands;
 import dev.stagecraft.query.deployment.DeploymentProjection;
 import dev.stagecraft.query.environment.AppliedSequences;
+import dev.stagecraft.query.environment.DriftProjection;
 import dev.stagecraft.query.environment.EnvironmentKey;
 import dev.stagecraft.query.environment.EnvironmentProjection;
 import dev.stagecraft.query.history.EventHistory;
@@ -32,18 +36,24 @@ public class Projection {
     private final ApplicationProjection applications;
     private final EnvironmentProjection environments;
     private final DeploymentProjection deployments;
+    private final DriftProjection drift;
+    private final AcceptedCommands commands;
 
     Projection(
             EventHistory history,
             AppliedSequences sequences,
             ApplicationProjection applications,
             EnvironmentProjection environments,
-            DeploymentProjection deployments) {
+            DeploymentProjection deployments,
+            DriftProjection drift,
+            AcceptedCommands commands) {
         this.history = history;
         this.sequences = sequences;
         this.applications = applications;
         this.environments = environments;
         this.deployments = deployments;
+        this.drift = drift;
+        this.commands = commands;
     }
 
     /**
@@ -63,14 +73,20 @@ public class Projection {
             }
             case EnvironmentStatusChanged e -> {
                 if (current) environments.on(e);
+                drift.on(e, source);
+            }
+            case EnvironmentScheduleChanged e -> {
+                if (current) environments.on(e);
+            }
+            case EnvironmentDriftDetected e -> {
+                if (current) drift.on(e, source);
+            }
+            case DeploymentSucceeded e -> {
+                deployments.on(e, current);
+                drift.on(e, source);
             }
             case DeploymentEvent e -> deployments.on(e, current);
-            case EnvironmentDriftDetected e -> {
-                // kept in the history only
-            }
-            case CommandAccepted e -> {
-                // kept in the history only
-            }
+            case CommandAccepted e -> commands.on(e);
             case CommandRejected e -> {
                 // kept in the history only
             }
@@ -79,7 +95,7 @@ public class Projection {
 
     /**
      * True if the event is newer than what was applied to its environment from its source about the same
-     * fact. Ordering per fact (spec, status, deployments) rather than per source only means that a
+     * fact. Ordering per fact (spec, schedule, status, drift, deployments) rather than per source only means that a
      * {@code deployment.succeeded} overtaking the {@code environment.status-changed} committed just before
      * it cannot make that status change look stale.
      */
@@ -96,6 +112,8 @@ public class Projection {
         return switch (event) {
             case EnvironmentSpecChanged e -> "spec";
             case EnvironmentStatusChanged e -> "status";
+            case EnvironmentScheduleChanged e -> "schedule";
+            case EnvironmentDriftDetected e -> "drift";
             case DeploymentEvent e -> "deployment";
             default -> "other";
         };

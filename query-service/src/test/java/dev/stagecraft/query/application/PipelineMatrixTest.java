@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.query.environment.EnvironmentView;
+import dev.stagecraft.query.environment.QueuedDeployment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PipelineMatrixTest {
@@ -45,10 +47,26 @@ class PipelineMatrixTest {
         assertThat(matrix.others()).extracting(EnvironmentView::name).containsExactly("review-1432");
     }
 
+    @Test
+    void aStageShowsTheQueueOfItsEnvironment() {
+        QueuedDeployment next = new QueuedDeployment(UUID.randomUUID(), "DEPLOY", "2.0.0", 1, "bob");
+        EnvironmentView qa = environment("qa", "RUNNING", "1.8.0", List.of(next));
+
+        PipelineMatrix matrix = PipelineMatrix.of(PIPELINE, List.of(qa));
+
+        assertThat(matrix.stages().get(1).queued()).containsExactly(next);
+        assertThat(matrix.stages().get(2).queued()).isEmpty();
+    }
+
     private static EnvironmentView environment(String name, String status, String version) {
+        return environment(name, status, version, List.of());
+    }
+
+    private static EnvironmentView environment(
+            String name, String status, String version, List<QueuedDeployment> queued) {
         Instant now = Instant.parse("2026-03-14T09:00:00Z");
         return new EnvironmentView(
-                "shop", name, null, status, null, null, version, version, null, "local", List.of(), null, null,
-                Map.of(), List.of(), now, now, null);
+                "shop", name, null, status, null, null, version, version, null, "local", List.of(), null, null, null,
+                null, Map.of(), List.of(), now, now, null, queued, null);
     }
 }

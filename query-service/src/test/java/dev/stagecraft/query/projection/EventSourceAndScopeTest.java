@@ -28,6 +28,10 @@ class EventSourceAndScopeTest {
         assertThat(EventSource.of(" ", Fixtures.queued("shop", "qa", 1, DeploymentId.random(), null, "1.0.0")))
                 .isEqualTo("deployer-worker");
         assertThat(EventSource.of(null, Fixtures.registered("shop"))).isEqualTo("command-service");
+        assertThat(EventSource.of(null, Fixtures.scheduleChanged("shop", "qa", 3, Instant.now(), null)))
+                .isEqualTo("command-service");
+        assertThat(EventSource.of(null, Fixtures.driftDetected("shop", "qa", 4, "1.1.0", "1.0.0")))
+                .isEqualTo("deployer-worker");
     }
 
     @Test
