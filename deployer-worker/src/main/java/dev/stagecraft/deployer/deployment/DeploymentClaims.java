@@ -1,7 +1,6 @@
 package dev.stagecraft.deployer.deployment;
 
 import dev.stagecraft.contracts.DeploymentStatus;
-import dev.stagecraft.deployer.driver.Steps;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import dev.stagecraft.deployer.environment.IllegalTransitionException;
@@ -66,7 +65,7 @@ class DeploymentClaims {
         }
         try {
             return start(next.get(), environment);
-        } catch (IllegalTransitionException refused) {
+        } catch (IllegalTransitionException | IllegalArgumentException refused) {
             return refuse(next.get(), refused.getMessage());
         }
     }
@@ -75,7 +74,7 @@ class DeploymentClaims {
         StatusChange change = begin(queued, environment);
         Instant now = clock.instant();
         Deployment deployment = queued.started(now);
-        List<String> plan = Steps.plan(deployment.operation());
+        List<String> plan = DeploymentPlan.of(deployment.job()).steps();
         environments.save(environment);
         deployments.markRunning(deployment.id(), now, properties.workerId(), now.plus(properties.lease()));
         steps.insertPlan(deployment.id(), plan);

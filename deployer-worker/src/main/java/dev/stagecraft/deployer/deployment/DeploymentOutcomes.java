@@ -86,6 +86,28 @@ class DeploymentOutcomes {
     }
 
     /**
+     * The driver deployed {@code after}, but a later step of the plan (verify, post-deploy) failed: the new
+     * version runs, so the environment records it and becomes RUNNING, then FAILURE with the step's error.
+     */
+    @Transactional
+    public void failedAfterDeploy(Deployment d, Deployed after, String error, String step) {
+        Environment environment = environments.lock(d.app(), d.environment());
+        Instant now = clock.instant();
+        if (!held(d, DeploymentStatus.FAILED, now, error, step)) {
+            return;
+        }
+        StatusChange running = environment.becameRunning(after, "version " + d.toVersion() + " runs");
+        StatusChange failed = environment.checkFailed(
+                FailureReason.GENERIC,
+                "version " + d.toVersion() + " runs, but step " + step + " of deployment " + d.id() + " failed: "
+                        + error);
+        environments.save(environment);
+        events.statusChanged(d, running);
+        events.statusChanged(d, failed);
+        events.failed(d, error, step, d.durationMs(now));
+    }
+
+    /**
      * Ends the deployment if this worker still holds it. A worker whose lease ran out (it stalled longer than
      * the lease) lost the deployment to another worker: it must not end it, nor touch the environment.
      */

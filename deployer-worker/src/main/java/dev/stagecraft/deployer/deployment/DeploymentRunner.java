@@ -5,6 +5,8 @@ import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.Driver;
 import dev.stagecraft.deployer.driver.DriverException;
 import dev.stagecraft.deployer.driver.Drivers;
+import dev.stagecraft.deployer.driver.Hook;
+import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.StepReporter;
 import dev.stagecraft.deployer.driver.Steps;
 import dev.stagecraft.deployer.driver.Target;
@@ -12,6 +14,7 @@ import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.environment.Deployed;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ class DeploymentRunner {
     private final DeploymentOutcomes outcomes;
     private final EnvironmentRepository environments;
     private final DeployerProperties properties;
+    private final Verifier verifier;
 
     DeploymentRunner(
             Drivers drivers,
@@ -39,13 +43,15 @@ class DeploymentRunner {
             StepLedger ledger,
             DeploymentOutcomes outcomes,
             EnvironmentRepository environments,
-            DeployerProperties properties) {
+            DeployerProperties properties,
+            Verifier verifier) {
         this.drivers = drivers;
         this.specs = specs;
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.environments = environments;
         this.properties = properties;
+        this.verifier = verifier;
     }
 
     void run(Claim.Started started) {
@@ -53,7 +59,7 @@ class DeploymentRunner {
         StepJournal journal = new StepJournal(ledger, d);
         if (started.takenOverFrom() != null) {
             journal.log(
-                    Steps.plan(d.operation()).getFirst(),
+                    DeploymentPlan.of(d.job()).steps().getFirst(),
                     "deployer-worker " + started.takenOverFrom() + " stopped while it ran this deployment; "
                             + properties.workerId() + " took it over and runs it again");
         }
@@ -63,6 +69,12 @@ class DeploymentRunner {
             journal.skipRest("not needed");
             outcomes.succeeded(d, outcome.after(), outcome.reason());
             log.info("{} succeeded: {}", d, outcome.reason());
+        } catch (FailedAfterDeploy e) {
+            DriverException cause = e.cause;
+            log.warn("{} deployed, but step {} failed: {}", d, cause.step(), cause.getMessage());
+            journal.failed(cause.step(), cause.getMessage());
+            journal.skipRest("skipped: step " + cause.step() + " failed");
+            outcomes.failedAfterDeploy(d, e.after, cause.getMessage(), cause.step());
         } catch (DriverException e) {
             fail(d, journal, e.step(), e.reason(), e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -109,14 +121,58 @@ class DeploymentRunner {
         };
     }
 
+    /**
+     * Runs the deploy plan: the pre-deploy hook, the driver's deploy, then verification and the post-deploy
+     * hook. A failure before the driver's deploy leaves the previous version running (the driver's own
+     * guarantee covers its steps); a failure after it leaves the new version running and the environment in
+     * FAILURE ({@link FailedAfterDeploy}).
+     */
     private Outcome deploy(Deployment d, @Nullable Workload current, StepJournal journal) {
+        DeploymentPlan plan = DeploymentPlan.of(d.job());
         Driver driver = drivers.get(d.job().driver());
-        if (current != null && !current.spec().driver().equals(driver.name())) {
-            DeployResult result = driver.deploy(specs.spec(d.job()), null, journal);
-            drivers.get(current.spec().driver()).archive(current, StepReporter.silent());
-            return deployed(d, result);
+        Spec spec = specs.spec(d.job());
+        if (plan.preDeploy() != null) {
+            runHook(driver, spec, plan.preDeploy(), journal);
         }
-        return deployed(d, driver.deploy(specs.spec(d.job()), current, journal));
+        Outcome outcome;
+        if (current != null && !current.spec().driver().equals(driver.name())) {
+            DeployResult result = driver.deploy(spec, null, journal);
+            drivers.get(current.spec().driver()).archive(current, StepReporter.silent());
+            outcome = deployed(d, result);
+        } else {
+            outcome = deployed(d, driver.deploy(spec, current, journal));
+        }
+        try {
+            if (plan.verify() != null) {
+                Workload running = Objects.requireNonNull(specs.workload(outcome.after()));
+                verifier.verify(plan.verify(), d.toVersion(), driver.info(running), journal);
+            }
+            if (plan.postDeploy() != null) {
+                runHook(driver, spec, plan.postDeploy(), journal);
+            }
+        } catch (DriverException e) {
+            throw new FailedAfterDeploy(Objects.requireNonNull(outcome.after()), e);
+        }
+        return outcome;
+    }
+
+    private static void runHook(Driver driver, Spec spec, Hook hook, StepJournal journal) {
+        journal.running(hook.step(), "running `" + hook.command() + "` (up to " + hook.timeout() + ")");
+        driver.runHook(spec, hook, journal);
+        journal.done(hook.step(), "`" + hook.command() + "` succeeded");
+    }
+
+    /** A step after the driver's deploy failed: the new version runs, but the deployment failed. */
+    private static final class FailedAfterDeploy extends RuntimeException {
+
+        private final Deployed after;
+        private final DriverException cause;
+
+        FailedAfterDeploy(Deployed after, DriverException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.after = after;
+            this.cause = cause;
+        }
     }
 
     private static Outcome deployed(Deployment d, DeployResult result) {

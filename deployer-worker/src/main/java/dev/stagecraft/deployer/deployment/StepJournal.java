@@ -2,7 +2,6 @@ package dev.stagecraft.deployer.deployment;
 
 import dev.stagecraft.contracts.StepStatus;
 import dev.stagecraft.deployer.driver.StepReporter;
-import dev.stagecraft.deployer.driver.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,7 @@ class StepJournal implements StepReporter {
     StepJournal(StepLedger ledger, Deployment deployment) {
         this.ledger = ledger;
         this.deployment = deployment;
-        this.plan = Steps.plan(deployment.operation());
+        this.plan = DeploymentPlan.of(deployment.job()).steps();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.stagecraft.deployer.deployment;
 import dev.stagecraft.deployer.driver.CheckResult;
 import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.Driver;
+import dev.stagecraft.deployer.driver.Hook;
 import dev.stagecraft.deployer.driver.Link;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.StepReporter;
@@ -101,6 +102,11 @@ class CrashingLocalDriver implements Driver, Ordered {
     @Override
     public void recover(Target target, @Nullable Workload current) {
         local.recover(target, current);
+    }
+
+    @Override
+    public void runHook(Spec desired, Hook hook, StepReporter steps) {
+        local.runHook(desired, hook, steps);
     }
 
     @Override

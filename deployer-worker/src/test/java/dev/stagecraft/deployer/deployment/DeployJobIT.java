@@ -12,6 +12,7 @@ import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.SecretBox;
+import dev.stagecraft.contracts.StepStatus;
 import dev.stagecraft.contracts.event.DeploymentCancelled;
 import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentFailed;
@@ -19,6 +20,7 @@ import dev.stagecraft.contracts.event.DeploymentQueued;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.DeploymentSuperseded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.CancelJob;
@@ -97,6 +99,9 @@ class DeployJobIT {
 
     @Autowired
     DeploymentRecovery recovery;
+
+    @Autowired
+    DeployerProperties properties;
 
     @Autowired
     CrashingLocalDriver crashingDriver;
@@ -379,6 +384,153 @@ class DeployJobIT {
         publish(job, UUID.randomUUID().toString());
         awaitEnd(job);
         return job;
+    }
+
+    @Test
+    void jobsRunInTheirSequenceWhicheverArrivesFirstAndALateOlderOneIsSuperseded() {
+        DeploymentJob first = sequenced(noopJob("order", Operation.DEPLOY, "1.0.0", Map.of("delay", "500ms")), 1);
+        DeploymentJob second = sequenced(noopJob("order", Operation.DEPLOY, "2.0.0", Map.of()), 2);
+        publish(second, UUID.randomUUID().toString());
+        publish(first, UUID.randomUUID().toString());
+        awaitEnd(second);
+
+        assertThat(events.of("shop", "order", DeploymentStarted.class))
+                .extracting(DeploymentStarted::deploymentId)
+                .containsExactly(first.deploymentId(), second.deploymentId());
+        assertThat(row("order")).containsEntry("actual_version", "2.0.0");
+
+        DeploymentJob late = sequenced(noopJob("order", Operation.DEPLOY, "1.5.0", Map.of()), 1);
+        publish(late, UUID.randomUUID().toString());
+        await().until(() ->
+                !events.of("shop", "order", DeploymentSuperseded.class).isEmpty());
+        DeploymentSuperseded superseded =
+                events.of("shop", "order", DeploymentSuperseded.class).getFirst();
+        assertThat(superseded.deploymentId()).isEqualTo(late.deploymentId());
+        assertThat(superseded.error())
+                .isEqualTo("superseded: it arrived after a later deployment of shop/order (job 2, this one is job 1)"
+                        + " had started; the later one decides what runs");
+        assertThat(row("order")).containsEntry("actual_version", "2.0.0");
+    }
+
+    @Test
+    void aDeploymentWhoseWorkerDiedIsTakenOverOnceItsLeaseRunsOutAndFailsAfterTheLastAttempt() {
+        DeploymentJob orphan = noopJob("orphan", Operation.DEPLOY, "1.0.0", Map.of());
+        DeploymentJob twiceOrphaned = noopJob("twice", Operation.DEPLOY, "1.0.0", Map.of());
+        leftRunningByADeadWorker(orphan, 1);
+        leftRunningByADeadWorker(twiceOrphaned, 2);
+
+        awaitEnd(orphan);
+        awaitEnd(twiceOrphaned);
+
+        assertThat(types(orphan)).endsWith("deployment.succeeded");
+        assertThat(row("orphan")).containsEntry("status", "RUNNING").containsEntry("actual_version", "1.0.0");
+        assertThat(jdbc.sql("SELECT worker_id, attempts FROM deployment WHERE id = ?")
+                        .params(orphan.deploymentId().id())
+                        .query()
+                        .singleRow())
+                .containsEntry("worker_id", properties.workerId())
+                .containsEntry("attempts", 2);
+        assertThat(stepLog(orphan))
+                .contains("deployer-worker ghost-worker stopped while it ran this deployment; " + properties.workerId()
+                        + " took it over and runs it again");
+        assertThat(failed(twiceOrphaned).error())
+                .isEqualTo("deployer-worker ghost-worker stopped while this deployment ran (attempt 2 of 2);"
+                        + " deploy again");
+        assertThat(row("twice")).containsEntry("status", "FAILURE");
+    }
+
+    @Test
+    void aPlanRunsHooksAndVerificationAndAFailedStepIsNamed() throws Exception {
+        Map<String, String> plan = Map.of(
+                "preDeployHook", "echo migrating to $STAGECRAFT_VERSION; echo $STAGECRAFT_VERSION >> migrations.txt",
+                "verifyPath", "/health",
+                "postDeployHook", "echo warmed up $STAGECRAFT_VERSION");
+        DeploymentJob create = run(localJob("planned", "1.0.0", Map.of("GREETING", "hi"), plan));
+
+        assertThat(events.of("shop", "planned", DeploymentStarted.class)
+                        .getFirst()
+                        .plan())
+                .containsExactly("pre-deploy", "apply", "wait-ready", "switch", "verify", "post-deploy");
+        assertThat(types(create)).contains("deployment.succeeded");
+        assertThat(events.of("shop", "planned", DeploymentStepChanged.class))
+                .filteredOn(step -> step.status() == StepStatus.DONE)
+                .extracting(DeploymentStepChanged::step)
+                .containsExactly("pre-deploy", "apply", "wait-ready", "verify", "post-deploy");
+        assertThat(events.of("shop", "planned", DeploymentStepChanged.class))
+                .filteredOn(step -> step.step().equals("pre-deploy") && step.status() == StepStatus.DONE)
+                .singleElement()
+                .satisfies(step -> assertThat(step.output()).contains("migrating to 1.0.0"));
+        assertThat(Files.readAllLines(workDir.resolve("shop/planned/migrations.txt")))
+                .containsExactly("1.0.0");
+
+        Map<String, String> failingMigration = new HashMap<>(plan);
+        failingMigration.put("preDeployHook", "echo cannot migrate; exit 3");
+        DeploymentJob refused = run(localJob("planned", "2.0.0", Map.of("GREETING", "hi"), failingMigration));
+        assertThat(failed(refused).failedStep()).isEqualTo("pre-deploy");
+        assertThat(failed(refused).error())
+                .isEqualTo("the pre-deploy hook `echo cannot migrate; exit 3` exited with 3; last output: cannot"
+                        + " migrate");
+        assertThat(get(port("planned"), "/health")).contains("\"1.0.0\"");
+
+        Map<String, String> unverifiable = new HashMap<>(plan);
+        unverifiable.remove("verifyPath");
+        unverifiable.put("verifyUrl", "http://127.0.0.1:" + closedPort() + "/ready");
+        unverifiable.put("verifyTimeout", "1s");
+        DeploymentJob unverified = run(localJob("planned", "3.0.0", Map.of("GREETING", "hi"), unverifiable));
+        assertThat(failed(unverified).failedStep()).isEqualTo("verify");
+        assertThat(failed(unverified).error()).startsWith("verification failed: GET http://127.0.0.1:");
+        assertThat(row("planned")).containsEntry("status", "FAILURE").containsEntry("actual_version", "3.0.0");
+        assertThat(events.of("shop", "planned", DeploymentStepChanged.class))
+                .filteredOn(step -> step.deploymentId().equals(unverified.deploymentId()))
+                .filteredOn(step -> step.step().equals("post-deploy"))
+                .extracting(DeploymentStepChanged::status)
+                .containsExactly(StepStatus.SKIPPED);
+    }
+
+    private void leftRunningByADeadWorker(DeploymentJob job, int attempts) {
+        jdbc.sql("INSERT INTO environment (app, name, status) VALUES (?, ?, 'CREATE_PENDING')")
+                .params(job.app(), job.environment())
+                .update();
+        jdbc.sql("""
+                        INSERT INTO deployment (id, app, environment, operation, status, to_version, actor, command_id,
+                          job, requested_at, queued_at, started_at, worker_id, lease_expires_at, attempts)
+                        VALUES (?, ?, ?, 'DEPLOY', 'RUNNING', ?, ?, ?, ?::jsonb, now(), now(), now(), 'ghost-worker',
+                          now() - interval '1 minute', ?)""")
+                .params(
+                        job.deploymentId().id(),
+                        job.app(),
+                        job.environment(),
+                        job.version(),
+                        job.actor(),
+                        job.commandId().id(),
+                        dev.stagecraft.contracts.MessageCodec.instance().encodeToString(job),
+                        attempts)
+                .update();
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static DeploymentJob sequenced(DeploymentJob job, long sequence) {
+        return new DeploymentJob(
+                job.deploymentId(),
+                job.commandId(),
+                job.actor(),
+                job.app(),
+                job.environment(),
+                job.operation(),
+                job.version(),
+                job.commit(),
+                job.overrides(),
+                job.secrets(),
+                job.driver(),
+                job.driverSettings(),
+                job.planOptions(),
+                job.requestedAt(),
+                sequence);
     }
 
     private void awaitEnd(DeploymentJob job) {

@@ -5,6 +5,7 @@ import dev.stagecraft.deployer.driver.CheckResult;
 import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.Driver;
 import dev.stagecraft.deployer.driver.DriverException;
+import dev.stagecraft.deployer.driver.Hook;
 import dev.stagecraft.deployer.driver.Link;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.StepReporter;
@@ -37,12 +38,14 @@ public class LocalDriver implements Driver {
     private final LocalWorkspace workspace;
     private final Readiness readiness;
     private final Candidates candidates;
+    private final LocalHooks hooks;
 
     public LocalDriver(LocalDriverProperties properties) {
         this.properties = properties;
         this.workspace = new LocalWorkspace(properties);
         this.readiness = new Readiness(properties);
         this.candidates = new Candidates(workspace, properties.stopGrace());
+        this.hooks = new LocalHooks(workspace, properties);
     }
 
     @Override
@@ -63,6 +66,12 @@ public class LocalDriver implements Driver {
         Workload started = start(desired, settings, steps);
         replace(current, started, steps);
         return DeployResult.changed(started);
+    }
+
+    /** Runs {@code hook.command()} through the shell in the environment's directory ({@link LocalHooks}). */
+    @Override
+    public void runHook(Spec desired, Hook hook, StepReporter steps) {
+        hooks.run(desired, hook, steps);
     }
 
     @Override
