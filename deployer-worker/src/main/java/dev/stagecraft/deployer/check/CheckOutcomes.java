@@ -79,13 +79,13 @@ class CheckOutcomes {
             case Verdict.StatusMove.Recovers recovers -> environment.checkPassed(recovers.reason());
         };
         if (change != null) {
+            // the reason quotes the check's message (a health URL may carry a secret): only the event has it, redacted
             log.info(
-                    "{}/{}: {} → {}: {}",
+                    "{}/{}: {} → {} after a status check",
                     environment.app(),
                     environment.name(),
                     change.from(),
-                    change.to(),
-                    change.reason());
+                    change.to());
             environments.save(environment);
             events.statusChangedByWorker(environment.app(), environment.name(), change);
         }
@@ -96,7 +96,12 @@ class CheckOutcomes {
             case Verdict.DriftMove.Unchanged unchanged -> {}
             case Verdict.DriftMove.Report report -> {
                 Drift drift = report.drift();
-                log.info("{}/{} drifted: {}", app, name, report.detail());
+                log.info(
+                        "{}/{} drifted: it runs {} where {} was deployed",
+                        app,
+                        name,
+                        drift.actualVersion(),
+                        drift.desiredVersion());
                 drifts.remember(app, name, drift, clock.instant());
                 events.driftDetected(app, name, drift.desiredVersion(), drift.actualVersion(), report.detail());
             }
