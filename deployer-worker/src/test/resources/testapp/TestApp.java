@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
  * GET /health -> 200 {"version":"$STAGECRAFT_VERSION"} (or $REPORTED_VERSION), 503 forever when
  * FAIL_HEALTH=true; GET / -> $GREETING; GET /cwd -> the working directory; GET /env/NAME -> the variable NAME. EXIT_EARLY=true exits with
  * code 3 at once. STARTUP_DELAY_MS waits that long before serving. LEAK=NAME prints the variable NAME and
- * adds it to every health answer, as a careless application might.
+ * adds it to every health answer, as a careless application might. Switches a test flips on the running process:
+ * GET /control/fail-health -> /health answers 503 from then on; GET /control/report-version/V -> /health reports
+ * version V; GET /control/heal -> both undone.
  */
 public class TestApp {
+
+    private static volatile boolean failHealth;
+    private static volatile String reportedOverride;
 
     public static void main(String[] args) throws IOException {
         if ("true".equals(System.getenv("EXIT_EARLY"))) {
@@ -36,20 +41,37 @@ public class TestApp {
             String value = System.getenv(name);
             answer(exchange, value == null ? 404 : 200, value == null ? "" : value);
         });
+        server.createContext("/control/", TestApp::control);
         server.createContext("/cwd", exchange -> answer(exchange, 200, System.getProperty("user.dir")));
         server.createContext("/", exchange -> answer(exchange, 200, String.valueOf(System.getenv("GREETING"))));
         server.start();
         System.out.println("TestApp " + System.getenv("STAGECRAFT_VERSION") + " listening on port " + port);
     }
 
+    private static void control(HttpExchange exchange) throws IOException {
+        String command = exchange.getRequestURI().getPath().substring("/control/".length());
+        if (command.equals("fail-health")) {
+            failHealth = true;
+        } else if (command.equals("heal")) {
+            failHealth = false;
+            reportedOverride = null;
+        } else if (command.startsWith("report-version/")) {
+            reportedOverride = command.substring("report-version/".length());
+        } else {
+            answer(exchange, 404, "unknown control " + command);
+            return;
+        }
+        answer(exchange, 200, "ok");
+    }
+
     private static void health(HttpExchange exchange) throws IOException {
         String leak = System.getenv("LEAK");
         String leaked = leak == null ? "" : ",\"" + leak + "\":\"" + System.getenv(leak) + "\"";
-        if ("true".equals(System.getenv("FAIL_HEALTH"))) {
+        if (failHealth || "true".equals(System.getenv("FAIL_HEALTH"))) {
             answer(exchange, 503, "{\"status\":\"DOWN\"" + leaked + "}");
             return;
         }
-        String reported = System.getenv("REPORTED_VERSION");
+        String reported = reportedOverride != null ? reportedOverride : System.getenv("REPORTED_VERSION");
         String version = reported != null ? reported : System.getenv("STAGECRAFT_VERSION");
         answer(exchange, 200, "{\"status\":\"UP\",\"version\":\"" + version + "\"" + leaked + "}");
     }

@@ -10,6 +10,7 @@ import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.DeploymentSuperseded;
+import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.deployer.driver.Target;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
-class DeploymentEvents {
+public class DeploymentEvents {
 
     /** The actor of what the worker does on its own (recovery after a restart). */
     static final String WORKER_ACTOR = "deployer-worker";
@@ -217,5 +218,34 @@ class DeploymentEvents {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** The actor of what the worker does on its own ({@link #WORKER_ACTOR}), for packages outside this one. */
+    public static String workerActor() {
+        return WORKER_ACTOR;
+    }
+
+    /** Announces a status change the worker made on its own (a status check), without a command. */
+    public void statusChangedByWorker(String app, String env, StatusChange change) {
+        statusChanged(app, env, null, WORKER_ACTOR, change);
+    }
+
+    /**
+     * Announces {@code environment.drift-detected}: the workload reports {@code actualVersion} while the spec the
+     * environment records is {@code desiredVersion}. What the workload answered is redacted like every other text.
+     */
+    public void driftDetected(String app, String env, String desiredVersion, String actualVersion, String detail) {
+        Redactor r = redactor(app, env, null);
+        outbox.publish(new EnvironmentDriftDetected(
+                EventId.random(),
+                now(),
+                null,
+                WORKER_ACTOR,
+                app,
+                env,
+                sequences.next(app, env),
+                desiredVersion,
+                r.redact(actualVersion),
+                r.redact(detail)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.stagecraft.deployer.environment;
 
+import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.FailureReason;
 import dev.stagecraft.contracts.MessageCodec;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -122,5 +124,71 @@ public class EnvironmentRepository {
 
     private static @Nullable String name(@Nullable Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /**
+     * Claims up to {@code limit} environments due for a status check at {@code now}: RUNNING or FAILURE, with a
+     * recorded workload, no deployment RUNNING or QUEUED, and a {@code next_check_at} not after {@code now}. Their
+     * next check moves to {@code next} in the same statement, which skips rows other transactions hold (another
+     * worker's claim, a deployment being claimed): workers sharing the database never claim an environment twice
+     * for one interval. Longest-waiting first.
+     */
+    public List<Environment> claimDueForCheck(Instant now, Instant next, int limit) {
+        return jdbc.sql("UPDATE environment SET next_check_at = :next WHERE (app, name) IN ("
+                        + " SELECT e.app, e.name FROM environment e"
+                        + " WHERE e.status IN ('RUNNING', 'FAILURE') AND e.desired_spec IS NOT NULL"
+                        + "   AND (e.next_check_at IS NULL OR e.next_check_at <= :now)"
+                        + "   AND NOT EXISTS (SELECT 1 FROM deployment d WHERE d.app = e.app AND d.environment = e.name"
+                        + "     AND d.status IN ('RUNNING', 'QUEUED'))"
+                        + " ORDER BY e.next_check_at NULLS FIRST, e.app, e.name LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                .param("next", Timestamp.from(next))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(EnvironmentRepository::map)
+                .list();
+    }
+
+    /**
+     * Up to {@code limit} environments in a {@code *_PENDING} status that have not changed since before
+     * {@code updatedBefore} while no deployment of theirs is RUNNING.
+     */
+    public List<Environment> findPendingWithoutRunningDeployment(Instant updatedBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM environment e WHERE e.status IN (:pending)"
+                        + " AND e.updated_at < :before AND NOT EXISTS (SELECT 1 FROM deployment d"
+                        + " WHERE d.app = e.app AND d.environment = e.name AND d.status = 'RUNNING')"
+                        + " ORDER BY e.updated_at, e.app, e.name LIMIT :limit")
+                .param("pending", pendingStatuses())
+                .param("before", Timestamp.from(updatedBefore))
+                .param("limit", limit)
+                .query(EnvironmentRepository::map)
+                .list();
+    }
+
+    /** When the environment last changed ({@code updated_at}, set by {@link #save}). */
+    public Instant updatedAt(String app, String name) {
+        return jdbc.sql("SELECT updated_at FROM environment WHERE app = ? AND name = ?")
+                .params(app, name)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    /** True while a deployment of the environment is in one of {@code statuses}. */
+    public boolean hasDeployment(String app, String name, DeploymentStatus... statuses) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deployment WHERE app = :app AND environment = :name"
+                        + " AND status IN (:statuses))")
+                .param("app", app)
+                .param("name", name)
+                .param("statuses", Arrays.stream(statuses).map(Enum::name).toList())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static List<String> pendingStatuses() {
+        return Arrays.stream(EnvironmentStatus.values())
+                .filter(EnvironmentStatus::isPending)
+                .map(Enum::name)
+                .toList();
     }
 }

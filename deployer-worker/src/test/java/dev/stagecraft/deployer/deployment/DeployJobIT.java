@@ -71,6 +71,7 @@ class DeployJobIT {
         infra.register(registry);
         registry.add("stagecraft.deployer.local.work-dir", workDir::toString);
         registry.add("stagecraft.deployer.poll-interval", () -> "1s");
+        registry.add("stagecraft.deployer.check.interval", () -> "1h");
     }
 
     /**
