@@ -201,6 +201,61 @@ class FoundationE2E {
                 .until(() -> amqp.messageCount("stagecraft.commands.command-service.dlq") >= 1);
     }
 
+    @Test
+    @Order(8)
+    void archiveRestoreAndCleanupFollowTheLifecycleAndLeaveAnAuditTrail() {
+        String base = cluster.command.baseUrl() + "/api/v1/applications/" + APP + "/environments/qa";
+        Response tooEarly = send("DELETE", base, null);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.body().path("detail").asString())
+                .startsWith("environment " + APP + "/qa is RUNNING, so it cannot be cleaned up; it can be updated or"
+                        + " archived");
+
+        assertThat(post(base + "/archive", null).status()).isEqualTo(202);
+        awaitEnvironment("ARCHIVED", "1.1.0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> demoProcessVersions().isEmpty());
+
+        String restore =
+                post(base + "/restore", null).body().path("deploymentId").asString();
+        awaitEnvironment("RUNNING", "1.1.0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> demoProcessVersions().equals(List.of("1.1.0")));
+
+        assertThat(post(base + "/archive", null).status()).isEqualTo(202);
+        awaitEnvironment("ARCHIVED", "1.1.0");
+        String cleanup = send("DELETE", base, null).body().path("deploymentId").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CLEANED"
+                        .equals(get(cluster.query.baseUrl() + "/api/v1/applications/" + APP + "/environments/qa")
+                                .body()
+                                .path("status")
+                                .asString()));
+        assertThat(cluster.workDir.resolve(APP).resolve("qa")).doesNotExist();
+
+        JsonNode restored =
+                get(cluster.query.baseUrl() + "/api/v1/deployments/" + restore).body();
+        assertThat(restored.path("operation").asString()).isEqualTo("RESTORE");
+        assertThat(restored.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(restored.path("channel").asString()).isEqualTo("rest");
+        assertThat(restored.path("actor").asString()).isNotBlank();
+        assertThat(restored.path("durationMs").asLong()).isPositive();
+        assertThat(restored.path("steps")
+                        .valueStream()
+                        .map(step -> step.path("name").asString()))
+                .containsExactly("apply", "wait-ready");
+        assertThat(restored.path("steps")
+                        .valueStream()
+                        .flatMap(step -> step.path("output").valueStream()))
+                .as("the driver's output of the restore")
+                .isNotEmpty();
+        JsonNode history = get(cluster.query.baseUrl() + "/api/v1/applications/" + APP + "/environments/qa/deployments")
+                .body();
+        assertThat(history.valueStream().map(d -> d.path("operation").asString()))
+                .contains("DEPLOY", "ARCHIVE", "RESTORE", "CLEANUP");
+        assertThat(history.valueStream().filter(d -> d.path("id").asString().equals(cleanup)))
+                .singleElement()
+                .satisfies(d -> assertThat(d.path("status").asString()).isEqualTo("SUCCEEDED"));
+    }
+
     private static JsonNode awaitEnvironment(String status, String version) {
         String url = cluster.query.baseUrl() + "/api/v1/applications/" + APP + "/environments/qa";
         return await().atMost(Duration.ofSeconds(90))
