@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * store the new desired spec as a revision and publish {@code environment.spec-changed} and a
  * {@code job.deploy}; {@code environment.archive}, {@code .restore} and {@code .cleanup} publish a job of
  * their operation with the environment's current spec. Each moves the status to the pending one (or is
- * refused, naming the status, when the lifecycle forbids it) in the same transaction as its events and job.
+ * refused, naming the status, when the lifecycle forbids it) in the same transaction as its events and job,
+ * and announces the decision in-process ({@link EnvironmentDecided}) within that transaction.
  */
 @Component
 public class EnvironmentDecisions {
@@ -44,6 +46,7 @@ public class EnvironmentDecisions {
     private final SecretSealer sealer;
     private final CommandEvents events;
     private final Outbox outbox;
+    private final ApplicationEventPublisher decisions;
     private final Clock clock;
 
     EnvironmentDecisions(
@@ -53,6 +56,7 @@ public class EnvironmentDecisions {
             SecretSealer sealer,
             CommandEvents events,
             Outbox outbox,
+            ApplicationEventPublisher decisions,
             Clock clock) {
         this.applications = applications;
         this.environments = environments;
@@ -60,6 +64,7 @@ public class EnvironmentDecisions {
         this.sealer = sealer;
         this.events = events;
         this.outbox = outbox;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -115,6 +120,7 @@ public class EnvironmentDecisions {
         Instant now = clock.instant();
         environments.saveStatus(next, command.commandId(), deploymentId, now);
         publish(job(command, application, next, operation, deploymentId, now), now);
+        decided(command, next, now);
         return new Decision(app, name, deploymentId);
     }
 
@@ -124,12 +130,22 @@ public class EnvironmentDecisions {
         environments.save(environment, command.commandId(), deploymentId, command.actor(), now);
         outbox.publish(specChanged(command, application, environment, now));
         publish(job(command, application, environment, Operation.DEPLOY, deploymentId, now), now);
+        decided(command, environment, now);
         return new Decision(environment.app(), environment.name(), deploymentId);
     }
 
     private void publish(DeploymentJob job, Instant now) {
         deployments.queued(job, now);
         outbox.publish(job);
+    }
+
+    private void decided(Command command, Environment environment, Instant now) {
+        decisions.publishEvent(new EnvironmentDecided(
+                command,
+                environment.app(),
+                environment.name(),
+                environment.spec().ttl(),
+                now));
     }
 
     static CommandRefusedException unknown(String app, String name) {

@@ -5,13 +5,15 @@ import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Corrects the status command-service believes an environment has with what the worker reports. Reports
- * older than one already recorded (by the worker's per-environment sequence) are ignored.
+ * older than one already recorded (by the worker's per-environment sequence) are ignored; a recorded one is
+ * announced in-process ({@link EnvironmentStatusReported}) within the same transaction.
  */
 @Component
 public class EnvironmentStatuses {
@@ -19,10 +21,12 @@ public class EnvironmentStatuses {
     private static final Logger log = LoggerFactory.getLogger(EnvironmentStatuses.class);
 
     private final Environments environments;
+    private final ApplicationEventPublisher reports;
     private final Clock clock;
 
-    EnvironmentStatuses(Environments environments, Clock clock) {
+    EnvironmentStatuses(Environments environments, ApplicationEventPublisher reports, Clock clock) {
         this.environments = environments;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -50,6 +54,10 @@ public class EnvironmentStatuses {
                 event.to(),
                 event.sequence(),
                 recorded ? "" : ": ignored, environment unknown or report out of date");
+        if (recorded) {
+            reports.publishEvent(new EnvironmentStatusReported(
+                    event.app(), event.environment(), event.to(), event.commandId(), event.occurredAt()));
+        }
     }
 
     /** A deployment was cancelled before it started: if it decided the status, the status goes back. */
