@@ -36,6 +36,14 @@ final class StagecraftCluster implements AutoCloseable {
     }
 
     static StagecraftCluster start() throws IOException {
+        return start(Map.of(), Map.of());
+    }
+
+    /**
+     * Started with extra environment variables: {@code forAll} for every service (e.g. a shared
+     * {@code STAGECRAFT_SECRETS_KEY}), {@code forDeployer} for deployer-worker only (e.g. its Vault address).
+     */
+    static StagecraftCluster start(Map<String, String> forAll, Map<String, String> forDeployer) throws IOException {
         Path repo = Path.of(System.getProperty("stagecraft.repo", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -51,10 +59,13 @@ final class StagecraftCluster implements AutoCloseable {
         environment.put("SPRING_RABBITMQ_PASSWORD", infra.rabbitPassword());
         environment.put("SPRING_RABBITMQ_VIRTUAL_HOST", infra.virtualHost());
         environment.put("STAGECRAFT_DEPLOYER_LOCAL_WORK_DIR", workDir.toString());
+        environment.putAll(forAll);
 
         ServiceProcess query = ServiceProcess.start(repo, "query-service", environment);
         ServiceProcess notifier = ServiceProcess.start(repo, "notifier-service", environment);
-        ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", environment);
+        Map<String, String> deployerEnvironment = new HashMap<>(environment);
+        deployerEnvironment.putAll(forDeployer);
+        ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", deployerEnvironment);
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.put("STAGECRAFT_COMMAND_QUERY_BASE_URL", query.baseUrl());
         ServiceProcess command = ServiceProcess.start(repo, "command-service", commandEnvironment);
