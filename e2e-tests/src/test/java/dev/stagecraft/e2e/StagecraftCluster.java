@@ -36,14 +36,25 @@ final class StagecraftCluster implements AutoCloseable {
     }
 
     static StagecraftCluster start() throws IOException {
+        return start(Map.of(), Map.of());
+    }
+
+    /**
+     * Started with extra environment variables: {@code forAll} for every service (e.g. a shared
+     * {@code STAGECRAFT_SECRETS_KEY}), {@code forDeployer} for deployer-worker only (e.g. its Vault address).
+     */
+    static StagecraftCluster start(Map<String, String> forAll, Map<String, String> forDeployer) throws IOException {
         Path repo = repo();
         IsolatedEnvironment infra = IsolatedEnvironment.create("e2e");
         Path workDir = Files.createTempDirectory("stagecraft-e2e-");
         Map<String, String> environment = serviceEnvironment(infra, workDir);
+        environment.putAll(forAll);
 
         ServiceProcess query = ServiceProcess.start(repo, "query-service", environment);
         ServiceProcess notifier = ServiceProcess.start(repo, "notifier-service", environment);
-        ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", environment);
+        Map<String, String> deployerEnvironment = new HashMap<>(environment);
+        deployerEnvironment.putAll(forDeployer);
+        ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", deployerEnvironment);
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.put("STAGECRAFT_COMMAND_QUERY_BASE_URL", query.baseUrl());
         ServiceProcess command = ServiceProcess.start(repo, "command-service", commandEnvironment);

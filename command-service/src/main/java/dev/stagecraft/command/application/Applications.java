@@ -50,18 +50,20 @@ public class Applications {
     @Transactional(propagation = Propagation.MANDATORY)
     void save(Application application, CommandId commandId, Instant at) {
         jdbc.sql("""
-                        INSERT INTO applications (name, repository, driver, driver_settings, defaults, command_id,
-                                                  registered_at, updated_at)
-                        VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                        INSERT INTO applications (name, repository, driver, driver_settings, defaults, secret_defaults,
+                                                  command_id, registered_at, updated_at)
+                        VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)
                         ON CONFLICT (name) DO UPDATE SET repository = excluded.repository, driver = excluded.driver,
                             driver_settings = excluded.driver_settings, defaults = excluded.defaults,
-                            command_id = excluded.command_id, updated_at = excluded.updated_at""")
+                            secret_defaults = excluded.secret_defaults, command_id = excluded.command_id,
+                            updated_at = excluded.updated_at""")
                 .params(
                         application.name(),
                         application.repository(),
                         application.driver(),
                         JsonColumns.write(application.driverSettings()),
                         JsonColumns.write(application.defaults()),
+                        JsonColumns.write(application.secretDefaults()),
                         commandId.id(),
                         Timestamp.from(at),
                         Timestamp.from(at))
@@ -105,6 +107,7 @@ public class Applications {
                 rs.getString("driver"),
                 JsonColumns.stringMap(rs.getString("driver_settings")),
                 JsonColumns.stringMap(rs.getString("defaults")),
+                JsonColumns.stringMap(rs.getString("secret_defaults")),
                 pipeline);
     }
 }

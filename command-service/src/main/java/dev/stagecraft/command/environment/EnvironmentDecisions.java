@@ -5,7 +5,9 @@ import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.application.Application;
 import dev.stagecraft.command.application.Applications;
+import dev.stagecraft.command.application.Configuration;
 import dev.stagecraft.command.deployment.Deployments;
+import dev.stagecraft.command.secret.SecretSealer;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EventId;
 import dev.stagecraft.contracts.Operation;
@@ -35,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code job.deploy}; {@code environment.archive}, {@code .restore} and {@code .cleanup} publish a job of
  * their operation with the environment's current spec. Each moves the status to the pending one (or is
  * refused, naming the status, when the lifecycle forbids it) in the same transaction as its events and job,
- * and announces the decision in-process ({@link EnvironmentDecided}) within that transaction.
+ * and announces the decision in-process ({@link EnvironmentDecided}) within that transaction. A job carries
+ * the environment's {@link Configuration}: application defaults &lt; environment overrides, the application's
+ * secret defaults sealed again for the environment.
  */
 @Component
 public class EnvironmentDecisions {
@@ -156,6 +160,7 @@ public class EnvironmentDecisions {
     private EnvironmentSpecChanged specChanged(
             Command command, Application application, Environment environment, Instant now) {
         EnvironmentSpec spec = environment.spec();
+        Configuration configuration = configuration(application, environment);
         return new EnvironmentSpecChanged(
                 EventId.random(),
                 now,
@@ -166,8 +171,8 @@ public class EnvironmentDecisions {
                 events.sequence(environment.app(), environment.name()),
                 spec.version(),
                 spec.commit(),
-                application.effectiveConfig(spec.overrides()),
-                spec.secretKeys(),
+                configuration.overrides(),
+                configuration.secretKeys(),
                 spec.tags(),
                 spec.description(),
                 spec.ttl(),
@@ -175,7 +180,7 @@ public class EnvironmentDecisions {
                 stage(application, environment));
     }
 
-    private static DeploymentJob job(
+    private DeploymentJob job(
             Command command,
             Application application,
             Environment environment,
@@ -183,6 +188,7 @@ public class EnvironmentDecisions {
             DeploymentId deploymentId,
             Instant now) {
         EnvironmentSpec spec = environment.spec();
+        Configuration configuration = configuration(application, environment);
         return new DeploymentJob(
                 deploymentId,
                 command.commandId(),
@@ -192,13 +198,22 @@ public class EnvironmentDecisions {
                 operation,
                 spec.version(),
                 spec.commit(),
-                application.effectiveConfig(spec.overrides()),
-                spec.sealedSecrets(),
+                configuration.overrides(),
+                configuration.secrets(),
                 application.driver(),
                 application.driverSettings(),
                 Map.of(),
                 now,
                 environment.jobSequence());
+    }
+
+    /** The environment's configuration: the application's defaults overlaid by its own overrides. */
+    private Configuration configuration(Application application, Environment environment) {
+        EnvironmentSpec spec = environment.spec();
+        return application.configuration(
+                sealer.forEnvironment(application.name(), environment.name(), application.secretDefaults()),
+                spec.overrides(),
+                spec.sealedSecrets());
     }
 
     private static @Nullable String stage(Application application, Environment environment) {

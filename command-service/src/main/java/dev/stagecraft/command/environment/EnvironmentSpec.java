@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The desired spec of an environment. {@code sealedSecrets} maps each secret key to its value sealed
- * with {@link dev.stagecraft.contracts.SecretBox}: plaintext is never kept.
+ * with {@link dev.stagecraft.contracts.SecretBox} or to a Vault reference: plaintext is never kept.
  */
 record EnvironmentSpec(
         String version,

@@ -1,6 +1,7 @@
 package dev.stagecraft.command.intake;
 
 import dev.stagecraft.command.Problem;
+import dev.stagecraft.command.secret.VaultReference;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
@@ -98,6 +99,9 @@ public class CommandValidator {
             problems.add(new Problem("repository", "must not be blank; leave it out if there is none"));
         }
         pipeline(problems, command.pipeline());
+        keysAreEitherPublicOrSecret(
+                problems, "defaults", "secretDefaults", command.defaults(), command.secretDefaults());
+        vaultReferences(problems, "secretDefaults", command.secretDefaults());
     }
 
     private void create(List<Problem> problems, CreateEnvironment command) {
@@ -107,7 +111,9 @@ public class CommandValidator {
             version(problems, command.version());
         }
         spec(problems, command.commit(), command.ttl(), command.tags());
-        keysAreEitherPublicOrSecret(problems, command.overrides(), command.secretOverrides());
+        keysAreEitherPublicOrSecret(
+                problems, "overrides", "secretOverrides", command.overrides(), command.secretOverrides());
+        vaultReferences(problems, "secretOverrides", command.secretOverrides());
     }
 
     private static void environment(List<Problem> problems, String app, String environment) {
@@ -123,7 +129,11 @@ public class CommandValidator {
         }
         spec(problems, command.commit(), command.ttl(), command.tags());
         if (command.overrides() != null && command.secretOverrides() != null) {
-            keysAreEitherPublicOrSecret(problems, command.overrides(), command.secretOverrides());
+            keysAreEitherPublicOrSecret(
+                    problems, "overrides", "secretOverrides", command.overrides(), command.secretOverrides());
+        }
+        if (command.secretOverrides() != null) {
+            vaultReferences(problems, "secretOverrides", command.secretOverrides());
         }
     }
 
@@ -196,13 +206,30 @@ public class CommandValidator {
     }
 
     private static void keysAreEitherPublicOrSecret(
-            List<Problem> problems, Map<String, String> overrides, Map<String, String> secretOverrides) {
-        secretOverrides.keySet().stream()
-                .filter(overrides::containsKey)
+            List<Problem> problems,
+            String publicField,
+            String field,
+            Map<String, String> publicValues,
+            Map<String, String> secrets) {
+        secrets.keySet().stream()
+                .filter(publicValues::containsKey)
                 .sorted()
                 .forEach(key -> problems.add(new Problem(
-                        "secretOverrides." + key,
-                        "is also set in overrides; a key is either public or secret, so set it in one of them")));
+                        field + "." + key,
+                        "is also set in " + publicField
+                                + "; a key is either public or secret, so set it in one of them")));
+    }
+
+    /** A value starting with {@code vault:} must be a whole reference; the value itself is never quoted. */
+    private static void vaultReferences(List<Problem> problems, String field, Map<String, String> secrets) {
+        secrets.entrySet().stream()
+                .filter(entry -> entry.getValue() != null
+                        && VaultReference.isReference(entry.getValue())
+                        && !VaultReference.isWellFormed(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .forEach(key -> problems.add(
+                        new Problem(field + "." + key, "is not a Vault reference of the form " + VaultReference.FORM)));
     }
 
     private static boolean required(List<Problem> problems, String field, @Nullable String value) {

@@ -77,6 +77,55 @@ class CommandValidatorTest {
     }
 
     @Test
+    void anApplicationDefaultIsEitherPublicOrSecret() {
+        RegisterApplication register = new RegisterApplication(
+                CommandId.random(),
+                "alice",
+                "shop",
+                null,
+                "local",
+                Map.of(),
+                Map.of("DB_PASSWORD", "x", "LOG_LEVEL", "info"),
+                List.of(),
+                Map.of("DB_PASSWORD", "y", "API_TOKEN", "z"));
+        assertThat(validator.validate(register)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("secretDefaults.DB_PASSWORD");
+            assertThat(problem.reason()).contains("also set in defaults");
+        });
+    }
+
+    @Test
+    void aSecretThatStartsWithVaultMustBeAWholeReferenceAndIsNotQuoted() {
+        CreateEnvironment create = new CreateEnvironment(
+                CommandId.random(),
+                "alice",
+                "shop",
+                "qa",
+                "1.0",
+                null,
+                Map.of(),
+                Map.of("GOOD", "vault:secret/shop/db#password", "BAD", "vault:secret/shop-db-no-key"),
+                null,
+                List.of(),
+                null);
+        assertThat(validator.validate(create)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("secretOverrides.BAD");
+            assertThat(problem.reason()).contains("vault:<mount>/<path>#<key>").doesNotContain("shop-db-no-key");
+        });
+        RegisterApplication register = new RegisterApplication(
+                CommandId.random(),
+                "alice",
+                "shop",
+                null,
+                "local",
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of("T", "vault:#"));
+        assertThat(fields(validator.validate(register))).containsExactly("secretDefaults.T");
+    }
+
+    @Test
     void driverMustBeKnown() {
         assertThat(validator.validate(register("shop", "docker", List.of())))
                 .singleElement()

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One deployment to carry out ({@code job.deploy|archive|restore|cleanup}). {@code overrides} are the
- * effective public config (driver defaults &lt; application defaults &lt; environment overrides);
- * {@code secrets} maps each secret key to its sealed value (AES-GCM ciphertext or a Vault reference),
- * never to plaintext. {@code sequence} numbers the jobs of one environment in the order command-service
+ * effective public config (application defaults &lt; environment overrides; the worker puts its driver
+ * defaults beneath); {@code secrets} maps each secret key to its sealed value (AES-GCM ciphertext or a Vault
+ * reference {@code vault:<mount>/<path>#<key>}), never to plaintext. A key is in one of the two, never both. {@code sequence} numbers the jobs of one environment in the order command-service
  * decided them (1, 2, 3, …; 0 when unknown): the worker runs them in that order whichever arrives first.
  */
 public record DeploymentJob(

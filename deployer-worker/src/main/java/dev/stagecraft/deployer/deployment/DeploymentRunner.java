@@ -68,10 +68,10 @@ class DeploymentRunner {
             Outcome outcome = execute(d, started.environment(), journal);
             journal.skipRest("not needed");
             outcomes.succeeded(d, outcome.after(), outcome.reason());
-            log.info("{} succeeded: {}", d, outcome.reason());
+            log.info("{} succeeded: {}", d, ledger.redact(d, outcome.reason()));
         } catch (FailedAfterDeploy e) {
             DriverException cause = e.cause;
-            log.warn("{} deployed, but step {} failed: {}", d, cause.step(), cause.getMessage());
+            log.warn("{} deployed, but step {} failed: {}", d, cause.step(), ledger.redact(d, cause.getMessage()));
             journal.failed(cause.step(), cause.getMessage());
             journal.skipRest("skipped: step " + cause.step() + " failed");
             outcomes.failedAfterDeploy(d, e.after, cause.getMessage(), cause.step());
@@ -98,7 +98,7 @@ class DeploymentRunner {
             Deployed recorded = environment == null ? null : environment.deployed();
             drivers.get(d.job().driver()).recover(new Target(d.app(), d.environment()), specs.workload(recorded));
         } catch (RuntimeException e) {
-            log.warn("cannot remove what {} left behind: {}", d, e.getMessage());
+            log.warn("cannot remove what {} left behind: {}", d, ledger.redact(d, String.valueOf(e.getMessage())));
         }
         outcomes.failed(
                 d,
@@ -215,7 +215,7 @@ class DeploymentRunner {
     }
 
     private void fail(Deployment d, StepJournal journal, @Nullable String step, FailureReason why, String error) {
-        log.warn("{} failed{}: {}", d, step == null ? "" : " at step " + step, error);
+        log.warn("{} failed{}: {}", d, step == null ? "" : " at step " + step, ledger.redact(d, error));
         if (step != null) {
             journal.failed(step, error);
         }

@@ -41,4 +41,9 @@ class StepLedger {
     public void log(Deployment deployment, String step, String line) {
         steps.log(deployment.id(), step, line, clock.instant());
     }
+
+    /** {@code text} with the deployment's secret values masked, for the worker's own log. */
+    String redact(Deployment deployment, String text) {
+        return events.redact(deployment, text);
+    }
 }

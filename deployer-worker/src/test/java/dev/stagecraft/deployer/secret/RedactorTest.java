@@ -28,7 +28,7 @@ class RedactorTest {
     }
 
     @Test
-    void secretsHidesTheValuesItCanOpenAndSkipsTheOthers() {
+    void secretsHidesTheValuesItCanOpenAndSkipsTheOthersWithoutAskingVault() {
         Target target = new Target("shop", "qa");
         SecretBox box = new SecretBox(DevelopmentKey.DEVELOPMENT_KEY);
         Secrets secrets = new Secrets(new SecretsProperties(null));

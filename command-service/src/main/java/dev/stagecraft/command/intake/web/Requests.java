@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The bodies of the REST commands (DESIGN.md §6), and how each becomes its command record. Never log
- * them: {@code secretOverrides} holds plaintext.
+ * them: {@code secretOverrides} and {@code secretDefaults} hold plaintext.
  */
 final class Requests {
 
@@ -29,7 +29,8 @@ final class Requests {
             @Nullable String driver,
             @Nullable Map<String, String> driverSettings,
             @Nullable Map<String, String> defaults,
-            @Nullable List<StageRequest> pipeline) {
+            @Nullable List<StageRequest> pipeline,
+            @Nullable Map<String, String> secretDefaults) {
 
         RegisterApplication toCommand(CommandId id, String actor) {
             List<Stage> stages = pipeline == null
@@ -43,7 +44,8 @@ final class Requests {
                     Objects.requireNonNullElse(driver, DEFAULT_DRIVER),
                     driverSettings,
                     defaults,
-                    stages);
+                    stages,
+                    secretDefaults);
         }
     }
 
