@@ -18,9 +18,12 @@ import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.driver.kubernetes.KubernetesDriverProperties.Cluster;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The kubernetes driver against fabric8's mock API server (CRUD mode) with simulated controllers
- * ({@link SimulatedCluster}), rendering {@code src/test/resources/charts/demo} with real Helm.
+ * ({@link SimulatedCluster}), rendering {@code src/test/resources/charts/demo} with real Helm; answers a CRUD
+ * server cannot give (503, 403) come from the mock server in expectation mode.
  */
 class KubernetesDriverIT {
 
@@ -354,6 +358,49 @@ class KubernetesDriverIT {
     }
 
     @Test
+    void anApiServerAnswering5xxIsUnavailableAndOneThatForbidsIsAVerdict() {
+        KubernetesMockServer server = new KubernetesMockServer(false);
+        server.init();
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/shop-busy")
+                .andReturn(
+                        503, status(503, "ServiceUnavailable", "the server is currently unable to handle the request"))
+                .always();
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/shop-locked")
+                .andReturn(
+                        403,
+                        status(
+                                403,
+                                "Forbidden",
+                                "namespaces \"shop-locked\" is forbidden: User \"system:serviceaccount:ci:deployer\""
+                                        + " cannot get resource \"namespaces\""))
+                .always();
+        try (KubernetesDriver strict = new KubernetesDriver(KubernetesDriverProperties.of(
+                Map.of("strict", Cluster.at("http://" + server.getHostName() + ":" + server.getPort()))))) {
+            assertThatThrownBy(() -> strict.deploy(
+                            spec("busy", "1.0.0", Map.of(), Map.of("cluster", "strict")), null, new Recorder()))
+                    .isInstanceOf(TargetUnavailableException.class)
+                    .hasMessage("the Kubernetes API server of cluster strict is unavailable (the server is currently"
+                            + " unable to handle the request) while reading namespace shop-busy; try again when it is"
+                            + " back");
+            assertThatThrownBy(() -> strict.deploy(
+                            spec("locked", "1.0.0", Map.of(), Map.of("cluster", "strict")), null, new Recorder()))
+                    .isNotInstanceOf(TargetUnavailableException.class)
+                    .isInstanceOfSatisfying(
+                            DriverException.class, e -> assertThat(e.step()).isEqualTo(Steps.APPLY))
+                    .hasMessage("the Kubernetes API server of cluster strict refused reading namespace shop-locked"
+                            + " (403 namespaces \"shop-locked\" is forbidden: User"
+                            + " \"system:serviceaccount:ci:deployer\" cannot get resource \"namespaces\"); grant the"
+                            + " worker's credentials that permission in cluster strict");
+        } finally {
+            server.destroy();
+        }
+    }
+
+    @Test
     void settingsThatCannotWorkFailWithWhatToDo() {
         assertThatThrownBy(() ->
                         driver.deploy(spec("nochart", "1.0.0", Map.of(), Map.of("chart", "")), null, new Recorder()))
@@ -372,6 +419,15 @@ class KubernetesDriverIT {
         String r = Integer.toString(replicas);
         return "Deployment/" + deployment + ": " + r + "/" + r + " updated, " + r + "/" + r + " ready, " + r + "/" + r
                 + " available";
+    }
+
+    private static Status status(int code, String reason, String message) {
+        return new StatusBuilder()
+                .withStatus("Failure")
+                .withCode(code)
+                .withReason(reason)
+                .withMessage(message)
+                .build();
     }
 
     private static Deployment deployment(String namespace, String name) {
