@@ -26,7 +26,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -459,11 +458,7 @@ class KubernetesDriverIT {
     }
 
     static Path chart() {
-        try {
-            return Path.of(KubernetesDriverIT.class.getResource("/charts/demo").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return SimulatedCluster.demoChart();
     }
 
     private static int closedPort() throws IOException {

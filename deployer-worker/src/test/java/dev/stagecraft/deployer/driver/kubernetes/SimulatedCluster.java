@@ -30,7 +30,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -52,10 +54,10 @@ import java.util.function.Consumer;
  * {@value #POD_IMAGE} gives the pods another image. A Job's command really runs, through the local {@code sh},
  * with the Job's variables and its Secret's values; its exit code completes or fails the Job.
  */
-final class SimulatedCluster implements AutoCloseable {
+public final class SimulatedCluster implements AutoCloseable {
 
-    static final String AVAILABLE = "simulation.stagecraft.dev/available";
-    static final String POD_IMAGE = "simulation.stagecraft.dev/pod-image";
+    public static final String AVAILABLE = "simulation.stagecraft.dev/available";
+    public static final String POD_IMAGE = "simulation.stagecraft.dev/pod-image";
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -70,7 +72,7 @@ final class SimulatedCluster implements AutoCloseable {
         client = server.createClient();
     }
 
-    static SimulatedCluster start() {
+    public static SimulatedCluster start() {
         SimulatedCluster cluster = new SimulatedCluster();
         cluster.informers.add(
                 cluster.client.apps().deployments().inAnyNamespace().inform(on(cluster::reconcile)));
@@ -82,12 +84,21 @@ final class SimulatedCluster implements AutoCloseable {
     }
 
     /** The client the test reads and changes the cluster with. */
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return client;
     }
 
-    String masterUrl() {
+    public String masterUrl() {
         return client.getMasterUrl().toString();
+    }
+
+    /** The chart of {@code src/test/resources/charts/demo}: a Deployment, a Service, an Ingress and a claim. */
+    public static Path demoChart() {
+        try {
+            return Path.of(SimulatedCluster.class.getResource("/charts/demo").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
