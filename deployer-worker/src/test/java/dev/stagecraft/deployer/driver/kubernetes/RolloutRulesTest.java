@@ -13,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How a Deployment's or StatefulSet's state is read, as kubedog reads it. */
-class RolloutsTest {
+class RolloutRulesTest {
 
     @Test
     void aDeploymentIsReadyWhenItsControllerSawTheSpecAndAllReplicasAreUpdatedReadyAndAvailable() {
-        WorkloadStatus ready = Rollouts.of(deployment(3, 2L, 2L, 3, 3, 3), List.of(running("web-1", "app:1.0")));
+        WorkloadStatus ready = RolloutRules.of(deployment(3, 2L, 2L, 3, 3, 3), List.of(running("web-1", "app:1.0")));
 
         assertThat(ready.isReady()).isTrue();
         assertThat(ready.summary()).isEqualTo("Deployment/web: 3/3 updated, 3/3 ready, 3/3 available");
@@ -26,7 +26,7 @@ class RolloutsTest {
 
     @Test
     void aDeploymentWhoseControllerHasNotSeenTheNewSpecIsNotReadyWhateverItsCounts() {
-        WorkloadStatus stale = Rollouts.of(deployment(3, 3L, 2L, 3, 3, 3), List.of());
+        WorkloadStatus stale = RolloutRules.of(deployment(3, 3L, 2L, 3, 3, 3), List.of());
 
         assertThat(stale.isReady()).isFalse();
         assertThat(stale.summary())
@@ -36,11 +36,11 @@ class RolloutsTest {
 
     @Test
     void aDeploymentWithSomeReplicasMissingIsNotReady() {
-        assertThat(Rollouts.of(deployment(3, 2L, 2L, 3, 2, 2), List.of()).isReady())
+        assertThat(RolloutRules.of(deployment(3, 2L, 2L, 3, 2, 2), List.of()).isReady())
                 .isFalse();
-        assertThat(Rollouts.of(deployment(3, 2L, 2L, 2, 3, 3), List.of()).isReady())
+        assertThat(RolloutRules.of(deployment(3, 2L, 2L, 2, 3, 3), List.of()).isReady())
                 .isFalse();
-        assertThat(Rollouts.of(deployment(0, 2L, 2L, 0, 0, 0), List.of()).isReady())
+        assertThat(RolloutRules.of(deployment(0, 2L, 2L, 0, 0, 0), List.of()).isReady())
                 .isTrue();
     }
 
@@ -55,7 +55,7 @@ class RolloutsTest {
                         .withMessage("ReplicaSet \"web-7d\" has timed out progressing.")
                         .build()));
 
-        assertThat(Rollouts.of(d, List.of()).failure())
+        assertThat(RolloutRules.of(d, List.of()).failure())
                 .isEqualTo("ProgressDeadlineExceeded, the rollout made no progress within its deadline: ReplicaSet"
                         + " \"web-7d\" has timed out progressing.");
     }
@@ -64,16 +64,17 @@ class RolloutsTest {
     void podsOfTheCurrentTemplateThatCannotRunFailTheRolloutWithTheirReason() {
         Deployment d = deployment(1, 1L, 1L, 1, 0, 0);
 
-        assertThat(Rollouts.of(d, List.of(waiting("web-a", "app:1.0", "ImagePullBackOff", "Back-off pulling image")))
+        assertThat(RolloutRules.of(
+                                d, List.of(waiting("web-a", "app:1.0", "ImagePullBackOff", "Back-off pulling image")))
                         .failure())
                 .isEqualTo("pod web-a: container web is waiting: ImagePullBackOff: Back-off pulling image");
-        assertThat(Rollouts.of(d, List.of(terminated("web-b", "app:1.0", 137, "OOMKilled")))
+        assertThat(RolloutRules.of(d, List.of(terminated("web-b", "app:1.0", 137, "OOMKilled")))
                         .failure())
                 .isEqualTo("pod web-b: container web terminated: OOMKilled (exit code 137)");
-        assertThat(Rollouts.of(d, List.of(waiting("web-c", "app:1.0", "ContainerCreating", null)))
+        assertThat(RolloutRules.of(d, List.of(waiting("web-c", "app:1.0", "ContainerCreating", null)))
                         .failure())
                 .isNull();
-        assertThat(Rollouts.of(d, List.of(waiting("old-pod", "app:0.9", "CrashLoopBackOff", null)))
+        assertThat(RolloutRules.of(d, List.of(waiting("old-pod", "app:0.9", "CrashLoopBackOff", null)))
                         .failure())
                 .as("a pod of the old template")
                 .isNull();
@@ -105,7 +106,7 @@ class RolloutsTest {
                 .endStatus()
                 .build();
 
-        WorkloadStatus status = Rollouts.of(set, List.of());
+        WorkloadStatus status = RolloutRules.of(set, List.of());
 
         assertThat(status.isReady()).isFalse();
         assertThat(status.summary()).isEqualTo("StatefulSet/db: 2/2 updated, 2/2 ready, 1/2 available");
