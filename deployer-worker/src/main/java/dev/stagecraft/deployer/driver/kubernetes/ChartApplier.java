@@ -35,8 +35,9 @@ import java.util.stream.Stream;
 /**
  * Applies what a chart rendered into the environment's namespace and deletes what it rendered before but no
  * longer does. Each object is labelled as the environment's ({@link Ownership}) and annotated with the version,
- * then created, or replaced when it exists ({@code PUT}: the fabric8 mock API server the tests run against
- * cannot serve server-side apply). PersistentVolumeClaims are only created, never replaced (their spec is
+ * then created, or replaced when it exists ({@code PUT} at the latest resource version, retried on a conflict
+ * with a controller; not server-side apply, which the fabric8 mock API server the tests run against cannot
+ * serve). PersistentVolumeClaims are only created, never replaced (their spec is
  * immutable once bound) nor pruned (they hold the data).
  */
 final class ChartApplier {
@@ -87,7 +88,7 @@ final class ChartApplier {
                 api.run(
                         Steps.APPLY,
                         "applying " + name,
-                        () -> client.resource(object).createOr(NonDeletingOperation::update));
+                        () -> client.resource(object).createOr(NonDeletingOperation::replace));
             }
             applied.add(name);
         }

@@ -54,7 +54,7 @@ final class Namespaces {
         api.run(
                 step,
                 "creating namespace " + namespace,
-                () -> client.resource(created).createOr(NonDeletingOperation::update));
+                () -> client.resource(created).createOr(NonDeletingOperation::replace));
         return true;
     }
 
@@ -72,6 +72,6 @@ final class Namespaces {
         return api.call(
                 step,
                 "writing Secret " + secret.getMetadata().getName() + " in namespace " + namespace,
-                () -> client.resource(secret).createOr(NonDeletingOperation::update));
+                () -> client.resource(secret).createOr(NonDeletingOperation::replace));
     }
 }

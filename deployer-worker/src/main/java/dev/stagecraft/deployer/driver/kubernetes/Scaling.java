@@ -6,18 +6,19 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Archive and restore: scales an environment's Deployments and StatefulSets to zero, remembering each one's
- * replicas in the annotation {@value Ownership#ARCHIVED_REPLICAS}, and back. PersistentVolumeClaims are not
- * touched, so the data stays.
+ * replicas in the annotation {@value Ownership#ARCHIVED_REPLICAS}, and back. Each change is one JSON patch of
+ * replicas and annotation without a resource version, so it does not race the controllers that update the
+ * status. PersistentVolumeClaims are not touched, so the data stays.
  */
 final class Scaling {
 
@@ -34,11 +35,12 @@ final class Scaling {
     /** Scales every workload to zero; returns what changed ({@code Deployment/web: 2 → 0}). */
     List<String> toZero(String step) {
         List<String> scaled = new ArrayList<>();
-        for (Deployment d : rollouts.deployments(step)) {
-            toZero(d, d.getSpec().getReplicas(), (x, n) -> x.getSpec().setReplicas(n), step, scaled);
-        }
-        for (StatefulSet s : rollouts.statefulSets(step)) {
-            toZero(s, s.getSpec().getReplicas(), (x, n) -> x.getSpec().setReplicas(n), step, scaled);
+        for (Scalable workload : workloads(step)) {
+            int before = workload.replicas() == null ? 1 : workload.replicas();
+            if (before > 0) {
+                patch(workload.object(), 0, annotate(workload.object(), before), step);
+                scaled.add(Ownership.name(workload.object()) + ": " + before + " → 0");
+            }
         }
         return scaled;
     }
@@ -46,57 +48,51 @@ final class Scaling {
     /** Scales every archived workload back to its replicas before the archive; returns what changed. */
     List<String> back(String step) {
         List<String> scaled = new ArrayList<>();
-        for (Deployment d : rollouts.deployments(step)) {
-            back(d, (x, n) -> x.getSpec().setReplicas(n), step, scaled);
-        }
-        for (StatefulSet s : rollouts.statefulSets(step)) {
-            back(s, (x, n) -> x.getSpec().setReplicas(n), step, scaled);
+        for (Scalable workload : workloads(step)) {
+            Map<String, String> annotations = workload.object().getMetadata().getAnnotations();
+            String remembered = annotations == null ? null : annotations.get(Ownership.ARCHIVED_REPLICAS);
+            if (remembered != null) {
+                int replicas = parse(workload.object(), remembered, step);
+                patch(workload.object(), replicas, REMOVE_ANNOTATION, step);
+                scaled.add(Ownership.name(workload.object()) + ": 0 → " + replicas);
+            }
         }
         return scaled;
     }
 
-    private <T extends HasMetadata> void toZero(
-            T workload,
-            @Nullable Integer replicas,
-            BiConsumer<T, Integer> setReplicas,
-            String step,
-            List<String> scaled) {
-        int before = replicas == null ? 1 : replicas;
-        if (before == 0) {
-            return;
-        }
-        edit(workload, step, "scaling " + Ownership.name(workload) + " to zero", copy -> {
-            annotations(copy).put(Ownership.ARCHIVED_REPLICAS, Integer.toString(before));
-            setReplicas.accept(copy, 0);
-            return copy;
-        });
-        scaled.add(Ownership.name(workload) + ": " + before + " → 0");
+    private record Scalable(HasMetadata object, @Nullable Integer replicas) {}
+
+    private List<Scalable> workloads(String step) {
+        return Stream.concat(
+                        rollouts.deployments(step).stream()
+                                .map((Deployment d) ->
+                                        new Scalable(d, d.getSpec().getReplicas())),
+                        rollouts.statefulSets(step).stream()
+                                .map((StatefulSet s) ->
+                                        new Scalable(s, s.getSpec().getReplicas())))
+                .toList();
     }
 
-    private <T extends HasMetadata> void back(
-            T workload, BiConsumer<T, Integer> setReplicas, String step, List<String> scaled) {
-        String remembered = annotations(workload).get(Ownership.ARCHIVED_REPLICAS);
-        if (remembered == null) {
-            return;
+    private static final String ANNOTATION_PATH =
+            "/metadata/annotations/" + Ownership.ARCHIVED_REPLICAS.replace("/", "~1");
+    private static final String REMOVE_ANNOTATION = "{\"op\":\"remove\",\"path\":\"" + ANNOTATION_PATH + "\"}";
+
+    private static String annotate(HasMetadata workload, int replicas) {
+        if (workload.getMetadata().getAnnotations() == null) {
+            return "{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"" + Ownership.ARCHIVED_REPLICAS
+                    + "\":\"" + replicas + "\"}}";
         }
-        int replicas = parse(workload, remembered, step);
-        edit(workload, step, "scaling " + Ownership.name(workload) + " back to " + replicas, copy -> {
-            annotations(copy).remove(Ownership.ARCHIVED_REPLICAS);
-            setReplicas.accept(copy, replicas);
-            return copy;
-        });
-        scaled.add(Ownership.name(workload) + ": 0 → " + replicas);
+        return "{\"op\":\"add\",\"path\":\"" + ANNOTATION_PATH + "\",\"value\":\"" + replicas + "\"}";
     }
 
-    private <T extends HasMetadata> void edit(T workload, String step, String what, Function<T, T> change) {
-        api.run(step, what, () -> client.resource(workload).edit(change::apply));
-    }
-
-    private static Map<String, String> annotations(HasMetadata object) {
-        if (object.getMetadata().getAnnotations() == null) {
-            object.getMetadata().setAnnotations(new HashMap<>());
-        }
-        return object.getMetadata().getAnnotations();
+    /** Sets the replicas and changes the annotation in one JSON patch (RFC 6902). */
+    private void patch(HasMetadata workload, int replicas, String annotationOperation, String step) {
+        String patch =
+                "[{\"op\":\"add\",\"path\":\"/spec/replicas\",\"value\":" + replicas + "}," + annotationOperation + "]";
+        api.run(
+                step,
+                "scaling " + Ownership.name(workload) + " to " + replicas,
+                () -> client.resource(workload).patch(PatchContext.of(PatchType.JSON), patch));
     }
 
     private static int parse(HasMetadata workload, String remembered, String step) {

@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -433,11 +435,15 @@ class KubernetesDriverIT {
         return kube.apps().deployments().inNamespace(namespace).withName(name).get();
     }
 
+    /** A merge patch: no read first, so it does not race the simulated controllers' status updates. */
     private static void annotate(String namespace, String name, String key, String value) {
-        kube.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
-            d.getMetadata().getAnnotations().put(key, value);
-            return d;
-        });
+        kube.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
     }
 
     static Spec spec(String environment, String version, Map<String, String> overrides) {
