@@ -326,7 +326,7 @@ class DeployJobIT {
 
         DeploymentFailed failed =
                 events.of("shop", "unknown-driver", DeploymentFailed.class).getFirst();
-        assertThat(failed.error()).startsWith("unknown driver 'helm-nope'; this worker knows local, noop");
+        assertThat(failed.error()).startsWith("unknown driver 'helm-nope'; this worker knows kubernetes, local, noop");
         assertThat(events.of("shop", "unknown-driver", EnvironmentStatusChanged.class))
                 .extracting(e -> e.from() + "->" + e.to())
                 .containsExactly("CREATE_PENDING->FAILURE");
