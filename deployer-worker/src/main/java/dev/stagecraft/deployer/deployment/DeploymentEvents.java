@@ -193,6 +193,7 @@ public class DeploymentEvents {
     }
 
     /** {@code line} with the deployment's secret values masked. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     String redact(Deployment d, String line) {
         return redactor(d).redact(line);
     }
