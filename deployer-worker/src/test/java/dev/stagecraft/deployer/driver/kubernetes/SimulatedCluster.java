@@ -105,6 +105,7 @@ public final class SimulatedCluster implements AutoCloseable {
     public void close() {
         informers.forEach(SharedIndexInformer::close);
         kubelet.shutdownNow();
+        pods.forEach(SimulatedCluster::kill);
         client.close();
         server.destroy();
     }
@@ -267,6 +268,14 @@ public final class SimulatedCluster implements AutoCloseable {
                 .build();
     }
 
+    /** The processes Jobs run, stopped when the cluster closes, so that none outlives a test. */
+    private final java.util.Set<Process> pods = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
     /** The kubelet's part of a Job: runs its command locally and reports the exit code. */
     private void run(Job job) {
         String namespace = job.getMetadata().getNamespace();
@@ -277,12 +286,18 @@ public final class SimulatedCluster implements AutoCloseable {
                 : job.getSpec().getActiveDeadlineSeconds();
         int exitCode;
         try {
-            ProcessBuilder builder = new ProcessBuilder(container.getCommand()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(container.getCommand())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().putAll(environment(namespace, container));
             Process process = builder.start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            exitCode = process.waitFor(deadline, TimeUnit.SECONDS) ? process.exitValue() : -1;
-            process.destroyForcibly();
+            pods.add(process);
+            try {
+                // a real Job controller notices an active deadline late; the driver's own time limit comes first
+                exitCode = process.waitFor(deadline + 10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            } finally {
+                kill(process);
+            }
         } catch (IOException e) {
             exitCode = 127;
         } catch (InterruptedException e) {

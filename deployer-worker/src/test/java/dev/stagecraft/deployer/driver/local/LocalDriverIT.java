@@ -134,7 +134,7 @@ class LocalDriverIT {
         });
 
         assertThat(get(v2.port(), "/health")).contains("\"2.0.0\"");
-        assertThat(ProcessHandle.current().children().map(ProcessHandle::pid))
+        assertThat(testApps().map(ProcessHandle::pid))
                 .as("only v2 runs; 3.0.0 was stopped (%s)", started.get())
                 .containsExactly(v2.pid());
     }
@@ -149,7 +149,7 @@ class LocalDriverIT {
                     assertThat(e.reason()).isEqualTo(FailureReason.VERSION_MISMATCH);
                     assertThat(e.getMessage()).contains("reports version '9.9.9' but '1.0.0' was deployed");
                 });
-        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(testApps()).isEmpty();
     }
 
     @Test
@@ -187,7 +187,7 @@ class LocalDriverIT {
         assertThat(alive(v1.pid())).isFalse();
 
         driver.cleanup(target, v3, new RecordingReporter());
-        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(testApps()).isEmpty();
     }
 
     /**
@@ -330,5 +330,12 @@ class LocalDriverIT {
         ProcessHandle root = ProcessHandle.of(pid).orElseThrow();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
                 .toList();
+    }
+
+    /** The test apps this JVM started (other tests of the JVM may leave children of their own). */
+    private static java.util.stream.Stream<ProcessHandle> testApps() {
+        return ProcessHandle.current()
+                .children()
+                .filter(process -> process.info().commandLine().orElse("").contains("TestApp"));
     }
 }
