@@ -63,6 +63,9 @@ public final class SimulatedCluster implements AutoCloseable {
     private final KubernetesClient client;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final ExecutorService kubelet = Executors.newCachedThreadPool();
+    /** The commands of the Jobs still running, stopped when the cluster closes. */
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
     private final Set<String> startedJobs = ConcurrentHashMap.newKeySet();
 
     private SimulatedCluster() {
@@ -105,8 +108,18 @@ public final class SimulatedCluster implements AutoCloseable {
     public void close() {
         informers.forEach(SharedIndexInformer::close);
         kubelet.shutdownNow();
+        stopRunningCommands();
         client.close();
         server.destroy();
+    }
+
+    /** Stops the Jobs' commands still running, so that none outlives the cluster (a test's process). */
+    private void stopRunningCommands() {
+        running.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
+        running.forEach(process -> process.onExit().join());
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> on(Consumer<T> reconcile) {
@@ -280,9 +293,14 @@ public final class SimulatedCluster implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(container.getCommand()).redirectErrorStream(true);
             builder.environment().putAll(environment(namespace, container));
             Process process = builder.start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            exitCode = process.waitFor(deadline, TimeUnit.SECONDS) ? process.exitValue() : -1;
-            process.destroyForcibly();
+            running.add(process);
+            try {
+                process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                exitCode = process.waitFor(deadline, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            } finally {
+                process.destroyForcibly();
+                running.remove(process);
+            }
         } catch (IOException e) {
             exitCode = 127;
         } catch (InterruptedException e) {
