@@ -2,6 +2,8 @@ package dev.stagecraft.deployer.check;
 
 import static dev.stagecraft.contracts.FailureReason.GENERIC;
 import static dev.stagecraft.contracts.FailureReason.VERSION_MISMATCH;
+import static dev.stagecraft.deployer.WorkerTables.pid;
+import static dev.stagecraft.deployer.WorkerTables.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,7 +123,7 @@ class StatusCheckIT {
     @Test
     void aKilledApplicationTurnsItsEnvironmentToFailureAndItStaysThere() {
         deploy(localJob("killed", "1.0.0", Map.of()));
-        long pid = pid("killed");
+        long pid = pid(jdbc, "killed");
 
         TestApps.kill(pid);
 
@@ -144,7 +146,7 @@ class StatusCheckIT {
     @Test
     void anUnhealthyApplicationFailsItsEnvironmentAndItRunsAgainWhenALaterCheckPasses() {
         deploy(localJob("flaky", "1.0.0", Map.of()));
-        int port = port("flaky");
+        int port = port(jdbc, "flaky");
 
         control(port, "fail-health");
         EnvironmentStatusChanged failed = awaitStatuses("flaky", "CREATE_PENDING->RUNNING", "RUNNING->FAILURE")
@@ -201,7 +203,7 @@ class StatusCheckIT {
     @Test
     void aVersionMismatchIsAnnouncedAsDriftOncePerDistinctDrift() {
         DeploymentJob job = deploy(localJob("drifty", "1.0.0", Map.of()));
-        int port = port("drifty");
+        int port = port(jdbc, "drifty");
 
         control(port, "report-version/9.9.9");
         EnvironmentDriftDetected drift = awaitDrifts("drifty", 1).getFirst();
@@ -437,20 +439,6 @@ class StatusCheckIT {
                 .params(environment)
                 .query()
                 .singleRow();
-    }
-
-    private long pid(String environment) {
-        return jdbc.sql("SELECT process_pid FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Long.class)
-                .single();
-    }
-
-    private int port(String environment) {
-        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Integer.class)
-                .single();
     }
 
     /** Publishes the job as command-service does and waits until its deployment ended. */

@@ -4,6 +4,9 @@ import static dev.stagecraft.deployer.JobFixtures.noopJob;
 import static dev.stagecraft.deployer.JobFixtures.sequenced;
 import static dev.stagecraft.deployer.TestApps.alive;
 import static dev.stagecraft.deployer.TestApps.get;
+import static dev.stagecraft.deployer.WorkerTables.pid;
+import static dev.stagecraft.deployer.WorkerTables.port;
+import static dev.stagecraft.deployer.WorkerTables.stepLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -145,9 +148,9 @@ class DeployJobIT {
         assertThat(created.from()).isEqualTo(EnvironmentStatus.CREATE_PENDING);
         assertThat(created.to()).isEqualTo(EnvironmentStatus.RUNNING);
         assertThat(created.version()).isEqualTo("1.0.0");
-        long v1 = pid("review-1");
-        assertThat(get(port("review-1"), "/")).isEqualTo("hello");
-        assertThat(get(port("review-1"), "/env/DB_PASSWORD")).isEqualTo("s3cret");
+        long v1 = pid(jdbc, "review-1");
+        assertThat(get(port(jdbc, "review-1"), "/")).isEqualTo("hello");
+        assertThat(get(port(jdbc, "review-1"), "/env/DB_PASSWORD")).isEqualTo("s3cret");
         assertThat(jdbc.sql("SELECT count(*) FROM step_log WHERE deployment_id = ? AND step = 'wait-ready'")
                         .params(create.deploymentId().id())
                         .query(Integer.class)
@@ -173,10 +176,10 @@ class DeployJobIT {
                 .isSorted()
                 .doesNotHaveDuplicates();
         assertThat(alive(v1)).isFalse();
-        assertThat(get(port("review-1"), "/")).isEqualTo("hi");
+        assertThat(get(port(jdbc, "review-1"), "/")).isEqualTo("hi");
         assertThat(row("review-1")).containsEntry("status", "RUNNING").containsEntry("actual_version", "2.0.0");
 
-        long v2 = pid("review-1");
+        long v2 = pid(jdbc, "review-1");
         TestApps.kill(v2);
         recovery.recover();
         await().atMost(Duration.ofSeconds(30))
@@ -193,7 +196,7 @@ class DeployJobIT {
     @Test
     void aVersionLeftStartingByAWorkerThatDiedIsStoppedWhenItRestartsAndTheOldVersionKeepsRunning() throws Exception {
         run(localJob("died", "1.0.0", "hello"));
-        long v1 = pid("died");
+        long v1 = pid(jdbc, "died");
         DeploymentJob update =
                 localJob("died", "2.0.0", Map.of("STARTUP_DELAY_MS", "60000"), Map.of("dieWhileWaiting", "true"));
         publish(update, UUID.randomUUID().toString());
@@ -212,7 +215,7 @@ class DeployJobIT {
                         .as("pid %d", process.pid())
                         .isFalse());
         assertThat(alive(v1)).isTrue();
-        assertThat(get(port("died"), "/health")).contains("\"1.0.0\"");
+        assertThat(get(port(jdbc, "died"), "/health")).contains("\"1.0.0\"");
         assertThat(row("died")).containsEntry("status", "FAILURE").containsEntry("actual_version", "1.0.0");
         awaitEnd(update);
         assertThat(events.failed(update).error()).endsWith("stopped while this deployment ran; deploy again");
@@ -234,8 +237,8 @@ class DeployJobIT {
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(MessageCodec.instance().encodeToString(event))
                         .doesNotContain("s3cret"));
-        assertThat(stepLog(create)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
-        assertThat(stepLog(update)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
+        assertThat(stepLog(jdbc, create)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
+        assertThat(stepLog(jdbc, update)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
     }
 
     @Test
@@ -407,7 +410,7 @@ class DeployJobIT {
                         .singleRow())
                 .containsEntry("worker_id", properties.workerId())
                 .containsEntry("attempts", 2);
-        assertThat(stepLog(orphan))
+        assertThat(stepLog(jdbc, orphan))
                 .contains("deployer-worker ghost-worker stopped while it ran this deployment; " + properties.workerId()
                         + " took it over and runs it again");
         assertThat(events.failed(twiceOrphaned).error())
@@ -447,7 +450,7 @@ class DeployJobIT {
         assertThat(events.failed(refused).error())
                 .isEqualTo("the pre-deploy hook `echo cannot migrate; exit 3` exited with 3; last output: cannot"
                         + " migrate");
-        assertThat(get(port("planned"), "/health")).contains("\"1.0.0\"");
+        assertThat(get(port(jdbc, "planned"), "/health")).contains("\"1.0.0\"");
 
         Map<String, String> unverifiable = new HashMap<>(plan);
         unverifiable.remove("verifyPath");
@@ -506,27 +509,6 @@ class DeployJobIT {
                 .params(environment)
                 .query()
                 .singleRow();
-    }
-
-    private long pid(String environment) {
-        return jdbc.sql("SELECT process_pid FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Long.class)
-                .single();
-    }
-
-    private int port(String environment) {
-        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Integer.class)
-                .single();
-    }
-
-    private String stepLog(DeploymentJob job) {
-        return jdbc.sql("SELECT string_agg(line, E'\\n' ORDER BY id) FROM step_log WHERE deployment_id = ?")
-                .params(job.deploymentId().id())
-                .query(String.class)
-                .single();
     }
 
     private static Properties properties(Path file) throws java.io.IOException {

@@ -1,5 +1,6 @@
 package dev.stagecraft.deployer.deployment;
 
+import static dev.stagecraft.deployer.WorkerTables.stepLog;
 import static dev.stagecraft.deployer.driver.script.ControlScriptsFixture.called;
 import static dev.stagecraft.deployer.driver.script.ControlScriptsFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,7 +111,7 @@ class ScriptJobIT {
         assertThat(created.from() + "->" + created.to() + "@" + created.version())
                 .isEqualTo("CREATE_PENDING->RUNNING@1.0.0");
         assertThat(called(scripts)).containsExactly("config_check", "create", "check");
-        assertThat(stepLog(create))
+        assertThat(stepLog(jdbc, create))
                 .contains("[create!] create: connecting with DB_PASSWORD=******")
                 .doesNotContain(SECRET);
 
@@ -172,13 +173,6 @@ class ScriptJobIT {
                 .params(environment)
                 .query()
                 .singleRow();
-    }
-
-    private String stepLog(DeploymentJob job) {
-        return jdbc.sql("SELECT string_agg(line, E'\\n' ORDER BY id) FROM step_log WHERE deployment_id = ?")
-                .params(job.deploymentId().id())
-                .query(String.class)
-                .single();
     }
 
     private static DeploymentJob scriptJob(String environment, String version, Path scripts) {

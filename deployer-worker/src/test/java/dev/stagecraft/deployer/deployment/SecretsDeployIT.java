@@ -1,5 +1,7 @@
 package dev.stagecraft.deployer.deployment;
 
+import static dev.stagecraft.deployer.WorkerTables.port;
+import static dev.stagecraft.deployer.WorkerTables.stepLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -101,7 +103,7 @@ class SecretsDeployIT {
         awaitEnd(job);
 
         assertThat(events.of("shop", "vault-ok", DeploymentSucceeded.class)).hasSize(1);
-        int port = port("vault-ok");
+        int port = port(jdbc, "vault-ok");
         assertThat(TestApps.get(port, "/env/DB_PASSWORD")).isEqualTo(VAULT_PASSWORD);
         assertThat(TestApps.get(port, "/env/API_KEY")).isEqualTo(SEALED_VALUE);
         assertThat(TestApps.get(port, "/env/REGISTRY_PASSWORD")).isEqualTo(REGISTRY_PASSWORD);
@@ -127,7 +129,7 @@ class SecretsDeployIT {
         DeploymentFailed failed = events.failed(job);
         assertThat(failed.error()).contains("token=******").doesNotContain(VAULT_PASSWORD);
         assertNoEventContains(VAULT_PASSWORD, REGISTRY_PASSWORD);
-        assertThat(stepLog(job)).contains(VAULT_PASSWORD);
+        assertThat(stepLog(jdbc, job)).contains(VAULT_PASSWORD);
     }
 
     @Test
@@ -158,22 +160,6 @@ class SecretsDeployIT {
 
     private void awaitEnd(DeploymentJob job) {
         await().atMost(Duration.ofSeconds(90)).until(() -> events.ended(job));
-    }
-
-    private int port(String environment) {
-        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Integer.class)
-                .single();
-    }
-
-    private String stepLog(DeploymentJob job) {
-        return String.join(
-                "\n",
-                jdbc.sql("SELECT line FROM step_log WHERE deployment_id = ? ORDER BY id")
-                        .params(job.deploymentId().id())
-                        .query(String.class)
-                        .list());
     }
 
     private static DeploymentJob job(
