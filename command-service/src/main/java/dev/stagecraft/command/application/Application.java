@@ -3,6 +3,7 @@ package dev.stagecraft.command.application;
 import dev.stagecraft.contracts.command.RegisterApplication;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.event.ApplicationSpec;
+import dev.stagecraft.contracts.job.LayeredConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +65,8 @@ public record Application(
      * The configuration of one of its environments: these defaults (the secret ones as {@code secretDefaults}
      * gives them, i.e. sealed for that environment) overlaid by the environment's own overrides.
      */
-    public Configuration configuration(
+    public LayeredConfiguration configuration(
             Map<String, String> secretDefaults, Map<String, String> overrides, Map<String, String> secretOverrides) {
-        return Configuration.of(defaults, secretDefaults).overlaidBy(overrides, secretOverrides);
+        return LayeredConfiguration.of(defaults, secretDefaults).overlaidBy(overrides, secretOverrides);
     }
 }

@@ -5,7 +5,6 @@ import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.application.Application;
 import dev.stagecraft.command.application.Applications;
-import dev.stagecraft.command.application.Configuration;
 import dev.stagecraft.command.deployment.Deployments;
 import dev.stagecraft.command.secret.SecretSealer;
 import dev.stagecraft.contracts.DeploymentId;
@@ -20,6 +19,7 @@ import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.contracts.job.LayeredConfiguration;
 import dev.stagecraft.messaging.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their operation with the environment's current spec. Each moves the status to the pending one (or is
  * refused, naming the status, when the lifecycle forbids it) in the same transaction as its events and job,
  * and announces the decision in-process ({@link EnvironmentDecided}) within that transaction. A job carries
- * the environment's {@link Configuration}: application defaults &lt; environment overrides, the application's
+ * the environment's {@link LayeredConfiguration}: application defaults &lt; environment overrides, the application's
  * secret defaults sealed again for the environment.
  */
 @Component
@@ -160,7 +160,7 @@ public class EnvironmentDecisions {
     private EnvironmentSpecChanged specChanged(
             Command command, Application application, Environment environment, Instant now) {
         EnvironmentSpec spec = environment.spec();
-        Configuration configuration = configuration(application, environment);
+        LayeredConfiguration configuration = configuration(application, environment);
         return new EnvironmentSpecChanged(
                 EventId.random(),
                 now,
@@ -188,7 +188,7 @@ public class EnvironmentDecisions {
             DeploymentId deploymentId,
             Instant now) {
         EnvironmentSpec spec = environment.spec();
-        Configuration configuration = configuration(application, environment);
+        LayeredConfiguration configuration = configuration(application, environment);
         return new DeploymentJob(
                 deploymentId,
                 command.commandId(),
@@ -208,7 +208,7 @@ public class EnvironmentDecisions {
     }
 
     /** The environment's configuration: the application's defaults overlaid by its own overrides. */
-    private Configuration configuration(Application application, Environment environment) {
+    private LayeredConfiguration configuration(Application application, Environment environment) {
         EnvironmentSpec spec = environment.spec();
         return application.configuration(
                 sealer.forEnvironment(application.name(), environment.name(), application.secretDefaults()),

@@ -2,6 +2,7 @@ package dev.stagecraft.command.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagecraft.contracts.job.LayeredConfiguration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ConfigurationTest {
 
     @Test
     void environmentOverridesWinOverApplicationDefaultsOfTheSameKind() {
-        Configuration configuration = shop(Map.of("LOG_LEVEL", "info", "REGION", "eu"))
+        LayeredConfiguration configuration = shop(Map.of("LOG_LEVEL", "info", "REGION", "eu"))
                 .configuration(
                         Map.of("DB_PASSWORD", "sealed-default", "API_TOKEN", "sealed-token"),
                         Map.of("LOG_LEVEL", "debug"),
@@ -28,7 +29,7 @@ class ConfigurationTest {
 
     @Test
     void theHigherLayerDecidesWhetherAKeyIsPublicOrSecretAndTheKeyAppearsOnce() {
-        Configuration configuration = shop(Map.of("FEATURE_FLAG", "off", "REGION", "eu"))
+        LayeredConfiguration configuration = shop(Map.of("FEATURE_FLAG", "off", "REGION", "eu"))
                 .configuration(
                         Map.of("DEBUG_TOKEN", "sealed-default"),
                         Map.of("DEBUG_TOKEN", "not-secret-in-qa"),
@@ -41,7 +42,7 @@ class ConfigurationTest {
 
     @Test
     void aKeyGivenBothWaysInOneLayerCountsAsSecret() {
-        Configuration configuration = Configuration.of(Map.of("K", "public"), Map.of("K", "sealed"));
+        LayeredConfiguration configuration = LayeredConfiguration.of(Map.of("K", "public"), Map.of("K", "sealed"));
 
         assertThat(configuration.overrides()).isEmpty();
         assertThat(configuration.secrets()).isEqualTo(Map.of("K", "sealed"));
@@ -49,7 +50,7 @@ class ConfigurationTest {
 
     @Test
     void withoutOverridesTheDefaultsApplyAsTheyAre() {
-        Configuration configuration =
+        LayeredConfiguration configuration =
                 shop(Map.of("LOG_LEVEL", "info")).configuration(Map.of("S", "sealed"), Map.of(), Map.of());
 
         assertThat(configuration.overrides()).isEqualTo(Map.of("LOG_LEVEL", "info"));

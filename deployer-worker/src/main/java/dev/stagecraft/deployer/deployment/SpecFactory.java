@@ -2,8 +2,8 @@ package dev.stagecraft.deployer.deployment;
 
 import dev.stagecraft.contracts.FailureReason;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.contracts.job.LayeredConfiguration;
 import dev.stagecraft.deployer.defaults.DriverDefaultsProperties;
-import dev.stagecraft.deployer.defaults.Layers;
 import dev.stagecraft.deployer.driver.DriverException;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.Steps;
@@ -64,7 +64,8 @@ class SpecFactory {
 
     private Spec build(DeploymentJob job) {
         Target target = new Target(job.app(), job.environment());
-        Layers configuration = Layers.of(driverDefaults.of(job.driver()).defaults(), driverSecrets(target, job))
+        LayeredConfiguration configuration = LayeredConfiguration.of(
+                        driverDefaults.of(job.driver()).defaults(), driverSecrets(target, job))
                 .overlaidBy(job.overrides(), secrets.open(target, job.secrets()));
         return new Spec(
                 target,

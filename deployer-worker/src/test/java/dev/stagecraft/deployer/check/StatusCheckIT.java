@@ -2,43 +2,38 @@ package dev.stagecraft.deployer.check;
 
 import static dev.stagecraft.contracts.FailureReason.GENERIC;
 import static dev.stagecraft.contracts.FailureReason.VERSION_MISMATCH;
+import static dev.stagecraft.deployer.WorkerTables.pid;
+import static dev.stagecraft.deployer.WorkerTables.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagecraft.contracts.CommandId;
-import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.event.DeploymentFailed;
-import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.EventRecorder;
+import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.TestApps;
 import dev.stagecraft.deployer.deployment.DeploymentEvents;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
-import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,13 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,19 +63,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ExtendWith(StatusCheckIT.DropInfrastructureAfterContext.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({StatusCheckIT.Recorder.class, StatusCheckIT.BehindClock.class})
+@Import({EventRecorder.class, StatusCheckIT.BehindClock.class})
 @DirtiesContext
 class StatusCheckIT {
 
     static final IsolatedEnvironment infra = IsolatedEnvironment.create("status-check");
-    static final Path workDir = temporaryDirectory();
+    static final Path workDir = JobFixtures.temporaryDirectory("status-check-it-");
     static final Duration INTERVAL = Duration.ofMillis(300);
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        infra.register(registry);
+        JobFixtures.worker(registry, infra);
         registry.add("stagecraft.deployer.local.work-dir", workDir::toString);
-        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
         registry.add("stagecraft.deployer.check.interval", () -> INTERVAL.toMillis() + "ms");
     }
 
@@ -112,38 +99,6 @@ class StatusCheckIT {
         }
     }
 
-    /** Every event on {@code stagecraft.events}, in the order received, decoded and validated. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Recorder {
-
-        static final String QUEUE = "status-check-it.events";
-
-        private final List<Event> received = new CopyOnWriteArrayList<>();
-
-        @Bean
-        Declarables recordedEvents() {
-            Queue queue = new Queue(QUEUE, false, false, true);
-            return new Declarables(
-                    queue,
-                    BindingBuilder.bind(queue)
-                            .to(new TopicExchange("stagecraft.events"))
-                            .with("#"));
-        }
-
-        @RabbitListener(queues = QUEUE)
-        void on(Message message) {
-            received.add((Event) InboundMessage.from(message).decode());
-        }
-
-        <T extends Event> List<T> of(String environment, Class<T> type) {
-            return received.stream()
-                    .filter(e -> "shop".equals(e.app()) && environment.equals(e.environment()))
-                    .filter(type::isInstance)
-                    .map(type::cast)
-                    .toList();
-        }
-    }
-
     @Autowired
     RabbitTemplate rabbit;
 
@@ -151,7 +106,7 @@ class StatusCheckIT {
     JdbcClient jdbc;
 
     @Autowired
-    Recorder events;
+    EventRecorder events;
 
     @Autowired
     Clock clock;
@@ -168,7 +123,7 @@ class StatusCheckIT {
     @Test
     void aKilledApplicationTurnsItsEnvironmentToFailureAndItStaysThere() {
         deploy(localJob("killed", "1.0.0", Map.of()));
-        long pid = pid("killed");
+        long pid = pid(jdbc, "killed");
 
         TestApps.kill(pid);
 
@@ -191,7 +146,7 @@ class StatusCheckIT {
     @Test
     void anUnhealthyApplicationFailsItsEnvironmentAndItRunsAgainWhenALaterCheckPasses() {
         deploy(localJob("flaky", "1.0.0", Map.of()));
-        int port = port("flaky");
+        int port = port(jdbc, "flaky");
 
         control(port, "fail-health");
         EnvironmentStatusChanged failed = awaitStatuses("flaky", "CREATE_PENDING->RUNNING", "RUNNING->FAILURE")
@@ -209,7 +164,7 @@ class StatusCheckIT {
         assertThat(recovered.failure()).isNull();
         assertThat(recovered.version()).isEqualTo("1.0.0");
         assertThat(row("flaky")).containsEntry("status", "RUNNING").containsEntry("failure_reason", null);
-        assertThat(events.of("flaky", Event.class))
+        assertThat(events.of("shop", "flaky", Event.class))
                 .extracting(Event::sequence)
                 .isSorted()
                 .doesNotHaveDuplicates();
@@ -231,7 +186,7 @@ class StatusCheckIT {
         assertThat(recovered.version()).isEqualTo("1.0.0");
         assertThat(recovered.reason()).startsWith("a later check passes: GET http://127.0.0.1:");
 
-        Instant failedCreate = events.of("never-ran", DeploymentFailed.class).stream()
+        Instant failedCreate = events.of("shop", "never-ran", DeploymentFailed.class).stream()
                 .filter(f -> f.deploymentId().equals(create.deploymentId()))
                 .findFirst()
                 .orElseThrow()
@@ -248,7 +203,7 @@ class StatusCheckIT {
     @Test
     void aVersionMismatchIsAnnouncedAsDriftOncePerDistinctDrift() {
         DeploymentJob job = deploy(localJob("drifty", "1.0.0", Map.of()));
-        int port = port("drifty");
+        int port = port(jdbc, "drifty");
 
         control(port, "report-version/9.9.9");
         EnvironmentDriftDetected drift = awaitDrifts("drifty", 1).getFirst();
@@ -268,7 +223,7 @@ class StatusCheckIT {
                         + " http://127.0.0.1:" + port + "/health: 200; deploy 1.0.0 again");
 
         awaitClaimsAfter("drifty", drift.occurredAt(), 3);
-        assertThat(events.of("drifty", EnvironmentDriftDetected.class))
+        assertThat(events.of("shop", "drifty", EnvironmentDriftDetected.class))
                 .as("the same drift, found by every later check, is announced once")
                 .hasSize(1);
 
@@ -409,20 +364,21 @@ class StatusCheckIT {
     private List<EnvironmentStatusChanged> awaitStatuses(String environment, String... expected) {
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(environment).size() >= expected.length);
         assertThat(statuses(environment)).containsExactly(expected);
-        return events.of(environment, EnvironmentStatusChanged.class);
+        return events.of("shop", environment, EnvironmentStatusChanged.class);
     }
 
     private List<String> statuses(String environment) {
-        return events.of(environment, EnvironmentStatusChanged.class).stream()
+        return events.of("shop", environment, EnvironmentStatusChanged.class).stream()
                 .map(e -> e.from() + "->" + e.to())
                 .toList();
     }
 
     private List<EnvironmentDriftDetected> awaitDrifts(String environment, int count) {
         await().atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        events.of(environment, EnvironmentDriftDetected.class).size() >= count);
-        List<EnvironmentDriftDetected> drifts = events.of(environment, EnvironmentDriftDetected.class);
+                .until(() -> events.of("shop", environment, EnvironmentDriftDetected.class)
+                                .size()
+                        >= count);
+        List<EnvironmentDriftDetected> drifts = events.of("shop", environment, EnvironmentDriftDetected.class);
         assertThat(drifts).hasSize(count);
         return drifts;
     }
@@ -485,86 +441,21 @@ class StatusCheckIT {
                 .singleRow();
     }
 
-    private long pid(String environment) {
-        return jdbc.sql("SELECT process_pid FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Long.class)
-                .single();
-    }
-
-    private int port(String environment) {
-        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Integer.class)
-                .single();
-    }
-
     /** Publishes the job as command-service does and waits until its deployment ended. */
     private DeploymentJob deploy(DeploymentJob job) {
-        String body = MessageCodec.instance().encodeToString(job);
-        rabbit.send("stagecraft.jobs", job.operation().routingKey(), message(body));
-        await().atMost(Duration.ofSeconds(90))
-                .until(() -> events.of(job.environment(), DeploymentSucceeded.class).stream()
-                                .anyMatch(s -> s.deploymentId().equals(job.deploymentId()))
-                        || events.of(job.environment(), DeploymentFailed.class).stream()
-                                .anyMatch(f -> f.deploymentId().equals(job.deploymentId())));
+        JobFixtures.publish(rabbit, job);
+        await().atMost(Duration.ofSeconds(90)).until(() -> events.ended(job));
         return job;
     }
 
-    private static Message message(String body) {
-        return MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/json")
-                .setMessageId(UUID.randomUUID().toString())
-                .setType("job.deployment")
-                .setCorrelationId(UUID.randomUUID().toString())
-                .setAppId("command-service")
-                .setHeader("x-stagecraft-version", "1")
-                .build();
-    }
-
     private DeploymentJob localJob(String environment, String version, Map<String, String> overrides) {
-        Map<String, String> settings = new HashMap<>(Map.of("command", TestApps.command(), "healthPath", "/health"));
-        settings.put("readyTimeout", "60s");
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
-                environment,
-                Operation.DEPLOY,
-                version,
-                null,
-                overrides,
-                Map.of(),
-                "local",
-                settings,
-                Map.of(),
+        return JobFixtures.requestedAt(
+                JobFixtures.localJob(environment, version, overrides, Map.of(), Map.of("readyTimeout", "60s")),
                 clock.instant());
     }
 
     private DeploymentJob noopJob(String environment) {
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
-                environment,
-                Operation.DEPLOY,
-                "1.0.0",
-                null,
-                Map.of(),
-                Map.of(),
-                "noop",
-                Map.of(),
-                Map.of(),
-                clock.instant());
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("status-check-it-");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JobFixtures.requestedAt(
+                JobFixtures.noopJob(environment, Operation.DEPLOY, "1.0.0", Map.of()), clock.instant());
     }
 }

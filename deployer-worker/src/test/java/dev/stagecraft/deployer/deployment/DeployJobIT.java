@@ -1,12 +1,16 @@
 package dev.stagecraft.deployer.deployment;
 
+import static dev.stagecraft.deployer.JobFixtures.noopJob;
+import static dev.stagecraft.deployer.JobFixtures.sequenced;
 import static dev.stagecraft.deployer.TestApps.alive;
 import static dev.stagecraft.deployer.TestApps.get;
+import static dev.stagecraft.deployer.WorkerTables.pid;
+import static dev.stagecraft.deployer.WorkerTables.port;
+import static dev.stagecraft.deployer.WorkerTables.stepLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagecraft.contracts.CommandId;
-import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
@@ -25,6 +29,8 @@ import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.CancelJob;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.EventRecorder;
+import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.TestApps;
 import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.secret.DevelopmentKey;
@@ -32,7 +38,6 @@ import dev.stagecraft.testsupport.IsolatedEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +68,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class DeployJobIT {
 
     static final IsolatedEnvironment infra = IsolatedEnvironment.create("deployer");
-    static final Path workDir = temporaryDirectory();
+    static final Path workDir = JobFixtures.temporaryDirectory("deployer-it-");
     static final SecretBox box = new SecretBox(DevelopmentKey.DEVELOPMENT_KEY);
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        infra.register(registry);
+        JobFixtures.worker(registry, infra);
         registry.add("stagecraft.deployer.local.work-dir", workDir::toString);
-        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
         registry.add("stagecraft.deployer.check.interval", () -> "1h");
     }
 
@@ -113,7 +117,7 @@ class DeployJobIT {
         publish(create, UUID.randomUUID().toString());
         awaitEnd(create);
 
-        assertThat(types(create))
+        assertThat(events.types(create))
                 .containsExactly(
                         "deployment.queued",
                         "deployment.started",
@@ -144,9 +148,9 @@ class DeployJobIT {
         assertThat(created.from()).isEqualTo(EnvironmentStatus.CREATE_PENDING);
         assertThat(created.to()).isEqualTo(EnvironmentStatus.RUNNING);
         assertThat(created.version()).isEqualTo("1.0.0");
-        long v1 = pid("review-1");
-        assertThat(get(port("review-1"), "/")).isEqualTo("hello");
-        assertThat(get(port("review-1"), "/env/DB_PASSWORD")).isEqualTo("s3cret");
+        long v1 = pid(jdbc, "review-1");
+        assertThat(get(port(jdbc, "review-1"), "/")).isEqualTo("hello");
+        assertThat(get(port(jdbc, "review-1"), "/env/DB_PASSWORD")).isEqualTo("s3cret");
         assertThat(jdbc.sql("SELECT count(*) FROM step_log WHERE deployment_id = ? AND step = 'wait-ready'")
                         .params(create.deploymentId().id())
                         .query(Integer.class)
@@ -172,10 +176,10 @@ class DeployJobIT {
                 .isSorted()
                 .doesNotHaveDuplicates();
         assertThat(alive(v1)).isFalse();
-        assertThat(get(port("review-1"), "/")).isEqualTo("hi");
+        assertThat(get(port(jdbc, "review-1"), "/")).isEqualTo("hi");
         assertThat(row("review-1")).containsEntry("status", "RUNNING").containsEntry("actual_version", "2.0.0");
 
-        long v2 = pid("review-1");
+        long v2 = pid(jdbc, "review-1");
         TestApps.kill(v2);
         recovery.recover();
         await().atMost(Duration.ofSeconds(30))
@@ -192,7 +196,7 @@ class DeployJobIT {
     @Test
     void aVersionLeftStartingByAWorkerThatDiedIsStoppedWhenItRestartsAndTheOldVersionKeepsRunning() throws Exception {
         run(localJob("died", "1.0.0", "hello"));
-        long v1 = pid("died");
+        long v1 = pid(jdbc, "died");
         DeploymentJob update =
                 localJob("died", "2.0.0", Map.of("STARTUP_DELAY_MS", "60000"), Map.of("dieWhileWaiting", "true"));
         publish(update, UUID.randomUUID().toString());
@@ -211,10 +215,10 @@ class DeployJobIT {
                         .as("pid %d", process.pid())
                         .isFalse());
         assertThat(alive(v1)).isTrue();
-        assertThat(get(port("died"), "/health")).contains("\"1.0.0\"");
+        assertThat(get(port(jdbc, "died"), "/health")).contains("\"1.0.0\"");
         assertThat(row("died")).containsEntry("status", "FAILURE").containsEntry("actual_version", "1.0.0");
         awaitEnd(update);
-        assertThat(failed(update).error()).endsWith("stopped while this deployment ran; deploy again");
+        assertThat(events.failed(update).error()).endsWith("stopped while this deployment ran; deploy again");
     }
 
     @Test
@@ -226,15 +230,15 @@ class DeployJobIT {
                 Map.of("LEAK", "DB_PASSWORD", "FAIL_HEALTH", "true"),
                 Map.of("readyTimeout", "3s", "healthPath", "/health?token=s3cret")));
 
-        assertThat(failed(update).error())
+        assertThat(events.failed(update).error())
                 .startsWith("version 2.0.0 did not become healthy within 3s; last probe: GET http://127.0.0.1:")
                 .contains("/health?token=******: 503");
         assertThat(events.of("shop", "leaky"))
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(MessageCodec.instance().encodeToString(event))
                         .doesNotContain("s3cret"));
-        assertThat(stepLog(create)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
-        assertThat(stepLog(update)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
+        assertThat(stepLog(jdbc, create)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
+        assertThat(stepLog(jdbc, update)).contains("connecting with DB_PASSWORD=s3cret", "\"DB_PASSWORD\":\"s3cret\"");
     }
 
     @Test
@@ -270,7 +274,8 @@ class DeployJobIT {
         rabbit.send(
                 "stagecraft.jobs",
                 "job.deploy",
-                message("{\"deploymentId\":\"not-a-uuid\"}", "job.deployment", messageId));
+                JobFixtures.message(
+                        "{\"deploymentId\":\"not-a-uuid\"}", "job.deployment", messageId, CommandId.random()));
 
         Message dead = rabbit.receive("stagecraft.jobs.deployer-worker.dlq", 20_000);
 
@@ -289,7 +294,7 @@ class DeployJobIT {
         publishCancel(new CancelJob(cancelled.deploymentId(), CommandId.random(), "bob"));
         awaitEnd(last);
 
-        assertThat(types(cancelled)).containsExactly("deployment.queued", "deployment.cancelled");
+        assertThat(events.types(cancelled)).containsExactly("deployment.queued", "deployment.cancelled");
         assertThat(events.of("shop", "queue", DeploymentCancelled.class)
                         .getFirst()
                         .actor())
@@ -306,21 +311,8 @@ class DeployJobIT {
 
     @Test
     void anUnknownDriverFailsTheDeploymentWithWhatToDo() {
-        DeploymentJob job = new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
-                "unknown-driver",
-                Operation.DEPLOY,
-                "1.0.0",
-                null,
-                Map.of(),
-                Map.of(),
-                "helm-nope",
-                Map.of(),
-                Map.of(),
-                Instant.now());
+        DeploymentJob job =
+                JobFixtures.job("helm-nope", "unknown-driver", Operation.DEPLOY, "1.0.0", Map.of(), Map.of(), Map.of());
         publish(job, UUID.randomUUID().toString());
         awaitEnd(job);
 
@@ -362,29 +354,16 @@ class DeployJobIT {
         assertThat(failure.reason())
                 .isEqualTo("update to 2.0.0 failed: step wait-ready failed as driverSettings.fail asks;"
                         + " version 1.0.0 is still running");
-        DeploymentFailed brokenFailed = failed(broken);
+        DeploymentFailed brokenFailed = events.failed(broken);
         assertThat(brokenFailed.failedStep()).isEqualTo("wait-ready");
         assertThat(events.of("shop", "life", DeploymentStepChanged.class))
                 .filteredOn(e -> e.deploymentId().equals(broken.deploymentId()))
                 .extracting(e -> e.step() + ":" + e.status())
                 .containsExactly(
                         "apply:RUNNING", "apply:DONE", "wait-ready:RUNNING", "wait-ready:FAILED", "switch:SKIPPED");
-        assertThat(failed(illegal).error())
+        assertThat(events.failed(illegal).error())
                 .isEqualTo("environment shop/life is RUNNING, so it cannot be restored; it is not archived");
         assertThat(row("life")).containsEntry("status", "CLEANED").containsEntry("actual_version", null);
-    }
-
-    private DeploymentFailed failed(DeploymentJob job) {
-        return events.of(job.app(), job.environment(), DeploymentFailed.class).stream()
-                .filter(e -> e.deploymentId().equals(job.deploymentId()))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private DeploymentJob run(DeploymentJob job) {
-        publish(job, UUID.randomUUID().toString());
-        awaitEnd(job);
-        return job;
     }
 
     @Test
@@ -423,7 +402,7 @@ class DeployJobIT {
         awaitEnd(orphan);
         awaitEnd(twiceOrphaned);
 
-        assertThat(types(orphan)).endsWith("deployment.succeeded");
+        assertThat(events.types(orphan)).endsWith("deployment.succeeded");
         assertThat(row("orphan")).containsEntry("status", "RUNNING").containsEntry("actual_version", "1.0.0");
         assertThat(jdbc.sql("SELECT worker_id, attempts FROM deployment WHERE id = ?")
                         .params(orphan.deploymentId().id())
@@ -431,10 +410,10 @@ class DeployJobIT {
                         .singleRow())
                 .containsEntry("worker_id", properties.workerId())
                 .containsEntry("attempts", 2);
-        assertThat(stepLog(orphan))
+        assertThat(stepLog(jdbc, orphan))
                 .contains("deployer-worker ghost-worker stopped while it ran this deployment; " + properties.workerId()
                         + " took it over and runs it again");
-        assertThat(failed(twiceOrphaned).error())
+        assertThat(events.failed(twiceOrphaned).error())
                 .isEqualTo("deployer-worker ghost-worker stopped while this deployment ran (attempt 2 of 2);"
                         + " deploy again");
         assertThat(row("twice")).containsEntry("status", "FAILURE");
@@ -452,7 +431,7 @@ class DeployJobIT {
                         .getFirst()
                         .plan())
                 .containsExactly("pre-deploy", "apply", "wait-ready", "switch", "verify", "post-deploy");
-        assertThat(types(create)).contains("deployment.succeeded");
+        assertThat(events.types(create)).contains("deployment.succeeded");
         assertThat(events.of("shop", "planned", DeploymentStepChanged.class))
                 .filteredOn(step -> step.status() == StepStatus.DONE)
                 .extracting(DeploymentStepChanged::step)
@@ -467,19 +446,19 @@ class DeployJobIT {
         Map<String, String> failingMigration = new HashMap<>(plan);
         failingMigration.put("preDeployHook", "echo cannot migrate; exit 3");
         DeploymentJob refused = run(localJob("planned", "2.0.0", Map.of("GREETING", "hi"), failingMigration));
-        assertThat(failed(refused).failedStep()).isEqualTo("pre-deploy");
-        assertThat(failed(refused).error())
+        assertThat(events.failed(refused).failedStep()).isEqualTo("pre-deploy");
+        assertThat(events.failed(refused).error())
                 .isEqualTo("the pre-deploy hook `echo cannot migrate; exit 3` exited with 3; last output: cannot"
                         + " migrate");
-        assertThat(get(port("planned"), "/health")).contains("\"1.0.0\"");
+        assertThat(get(port(jdbc, "planned"), "/health")).contains("\"1.0.0\"");
 
         Map<String, String> unverifiable = new HashMap<>(plan);
         unverifiable.remove("verifyPath");
         unverifiable.put("verifyUrl", "http://127.0.0.1:" + closedPort() + "/ready");
         unverifiable.put("verifyTimeout", "1s");
         DeploymentJob unverified = run(localJob("planned", "3.0.0", Map.of("GREETING", "hi"), unverifiable));
-        assertThat(failed(unverified).failedStep()).isEqualTo("verify");
-        assertThat(failed(unverified).error()).startsWith("verification failed: GET http://127.0.0.1:");
+        assertThat(events.failed(unverified).failedStep()).isEqualTo("verify");
+        assertThat(events.failed(unverified).error()).startsWith("verification failed: GET http://127.0.0.1:");
         assertThat(row("planned")).containsEntry("status", "FAILURE").containsEntry("actual_version", "3.0.0");
         assertThat(events.of("shop", "planned", DeploymentStepChanged.class))
                 .filteredOn(step -> step.deploymentId().equals(unverified.deploymentId()))
@@ -515,42 +494,14 @@ class DeployJobIT {
         }
     }
 
-    private static DeploymentJob sequenced(DeploymentJob job, long sequence) {
-        return new DeploymentJob(
-                job.deploymentId(),
-                job.commandId(),
-                job.actor(),
-                job.app(),
-                job.environment(),
-                job.operation(),
-                job.version(),
-                job.commit(),
-                job.overrides(),
-                job.secrets(),
-                job.driver(),
-                job.driverSettings(),
-                job.planOptions(),
-                job.requestedAt(),
-                sequence);
+    private DeploymentJob run(DeploymentJob job) {
+        publish(job, UUID.randomUUID().toString());
+        awaitEnd(job);
+        return job;
     }
 
     private void awaitEnd(DeploymentJob job) {
-        await().atMost(Duration.ofSeconds(90))
-                .dontCatchUncaughtExceptions()
-                .until(() -> events.of(job.app(), job.environment()).stream()
-                        .anyMatch(e -> (e instanceof DeploymentSucceeded s
-                                        && s.deploymentId().equals(job.deploymentId()))
-                                || (e instanceof DeploymentFailed f
-                                        && f.deploymentId().equals(job.deploymentId()))));
-    }
-
-    /** The types of the events of a job's deployment: its own and those its command caused. */
-    private List<String> types(DeploymentJob job) {
-        return events.all().stream()
-                .filter(e -> e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId())
-                        || job.commandId().equals(e.commandId()))
-                .map(MessageTypes::typeOf)
-                .toList();
+        await().atMost(Duration.ofSeconds(90)).dontCatchUncaughtExceptions().until(() -> events.ended(job));
     }
 
     private Map<String, Object> row(String environment) {
@@ -558,27 +509,6 @@ class DeployJobIT {
                 .params(environment)
                 .query()
                 .singleRow();
-    }
-
-    private long pid(String environment) {
-        return jdbc.sql("SELECT process_pid FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Long.class)
-                .single();
-    }
-
-    private int port(String environment) {
-        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Integer.class)
-                .single();
-    }
-
-    private String stepLog(DeploymentJob job) {
-        return jdbc.sql("SELECT string_agg(line, E'\\n' ORDER BY id) FROM step_log WHERE deployment_id = ?")
-                .params(job.deploymentId().id())
-                .query(String.class)
-                .single();
     }
 
     private static Properties properties(Path file) throws java.io.IOException {
@@ -601,75 +531,19 @@ class DeployJobIT {
 
     private static DeploymentJob localJob(
             String environment, String version, Map<String, String> overrides, Map<String, String> settings) {
-        Map<String, String> driverSettings =
-                new HashMap<>(Map.of("command", TestApps.command(), "healthPath", "/health"));
-        driverSettings.putAll(settings);
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
+        return JobFixtures.localJob(
                 environment,
-                Operation.DEPLOY,
                 version,
-                null,
                 overrides,
                 Map.of("DB_PASSWORD", box.seal("shop/" + environment + "/DB_PASSWORD", "s3cret")),
-                "local",
-                driverSettings,
-                Map.of(),
-                Instant.now());
-    }
-
-    private static DeploymentJob noopJob(
-            String environment, Operation operation, String version, Map<String, String> settings) {
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
-                environment,
-                operation,
-                version,
-                null,
-                Map.of(),
-                Map.of(),
-                "noop",
-                settings,
-                Map.of(),
-                Instant.now());
+                settings);
     }
 
     private void publish(DeploymentJob job, String messageId) {
-        String body = dev.stagecraft.contracts.MessageCodec.instance().encodeToString(job);
-        rabbit.send("stagecraft.jobs", job.operation().routingKey(), message(body, "job.deployment", messageId));
+        JobFixtures.publish(rabbit, job, messageId);
     }
 
-    private void publishCancel(CancelJob job) {
-        String body = dev.stagecraft.contracts.MessageCodec.instance().encodeToString(job);
-        rabbit.send(
-                "stagecraft.jobs",
-                "job.cancel",
-                message(body, "job.cancel", UUID.randomUUID().toString()));
-    }
-
-    private static Message message(String body, String type, String messageId) {
-        return org.springframework.amqp.core.MessageBuilder.withBody(
-                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .setContentType("application/json")
-                .setMessageId(messageId)
-                .setType(type)
-                .setCorrelationId(UUID.randomUUID().toString())
-                .setAppId("command-service")
-                .setHeader("x-stagecraft-version", "1")
-                .build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("deployer-it-");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private void publishCancel(CancelJob cancel) {
+        JobFixtures.publishCancel(rabbit, cancel);
     }
 }

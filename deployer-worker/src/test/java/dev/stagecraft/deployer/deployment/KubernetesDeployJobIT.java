@@ -3,8 +3,6 @@ package dev.stagecraft.deployer.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagecraft.contracts.CommandId;
-import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.Operation;
@@ -14,20 +12,18 @@ import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.EventRecorder;
+import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.driver.kubernetes.SimulatedCluster;
 import dev.stagecraft.deployer.secret.DevelopmentKey;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,8 +50,7 @@ class KubernetesDeployJobIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        infra.register(registry);
-        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
+        JobFixtures.worker(registry, infra);
         registry.add("stagecraft.deployer.kubernetes.clusters.sim.master-url", cluster::masterUrl);
         registry.add("stagecraft.deployer.kubernetes.poll-interval", () -> "200ms");
     }
@@ -81,29 +76,18 @@ class KubernetesDeployJobIT {
 
     @Test
     void aKubernetesJobRendersTheChartIntoTheEnvironmentsNamespaceAndTheEnvironmentRuns() {
-        DeploymentJob job = new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
+        DeploymentJob job = JobFixtures.job(
+                "kubernetes",
                 "review-7",
                 Operation.DEPLOY,
                 "1.4.0",
-                null,
                 Map.of("greeting", "hello", "ingress.host", "review-7.shop.example"),
                 Map.of("DB_PASSWORD", box.seal("shop/review-7/DB_PASSWORD", "s3cret")),
-                "kubernetes",
-                Map.of("chart", SimulatedCluster.demoChart().toString(), "cluster", "sim", "readyTimeout", "60s"),
-                Map.of(),
-                Instant.now());
+                Map.of("chart", SimulatedCluster.demoChart().toString(), "cluster", "sim", "readyTimeout", "60s"));
 
-        publish(job);
+        JobFixtures.publish(rabbit, job);
 
-        await().atMost(Duration.ofSeconds(90))
-                .until(() -> !events.of("shop", "review-7", DeploymentSucceeded.class)
-                                .isEmpty()
-                        || !events.of("shop", "review-7", DeploymentFailed.class)
-                                .isEmpty());
+        await().atMost(Duration.ofSeconds(90)).until(() -> events.ended(job));
         assertThat(events.of("shop", "review-7", DeploymentFailed.class)).isEmpty();
         assertThat(events.of("shop", "review-7", DeploymentSucceeded.class)
                         .getFirst()
@@ -146,20 +130,5 @@ class KubernetesDeployJobIT {
         assertThat(events.of("shop", "review-7"))
                 .allSatisfy(event -> assertThat(MessageCodec.instance().encodeToString(event))
                         .doesNotContain("s3cret"));
-    }
-
-    private void publish(DeploymentJob job) {
-        byte[] body = MessageCodec.instance().encodeToString(job).getBytes(StandardCharsets.UTF_8);
-        rabbit.send(
-                "stagecraft.jobs",
-                job.operation().routingKey(),
-                MessageBuilder.withBody(body)
-                        .setContentType("application/json")
-                        .setMessageId(UUID.randomUUID().toString())
-                        .setType("job.deployment")
-                        .setCorrelationId(UUID.randomUUID().toString())
-                        .setAppId("command-service")
-                        .setHeader("x-stagecraft-version", "1")
-                        .build());
     }
 }

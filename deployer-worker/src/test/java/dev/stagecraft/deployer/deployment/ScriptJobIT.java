@@ -1,41 +1,32 @@
 package dev.stagecraft.deployer.deployment;
 
+import static dev.stagecraft.deployer.WorkerTables.stepLog;
 import static dev.stagecraft.deployer.driver.script.ControlScriptsFixture.called;
 import static dev.stagecraft.deployer.driver.script.ControlScriptsFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagecraft.contracts.CommandId;
-import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.MessageCodec;
-import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.SecretBox;
-import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentFailed;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
-import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.EventRecorder;
+import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.driver.script.ControlScriptsFixture;
 import dev.stagecraft.deployer.secret.DevelopmentKey;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,14 +49,13 @@ import org.springframework.util.FileSystemUtils;
 class ScriptJobIT {
 
     static final IsolatedEnvironment infra = IsolatedEnvironment.create("deployer-script");
-    static final Path root = temporaryDirectory();
+    static final Path root = JobFixtures.temporaryDirectory("deployer-script-it-");
     static final SecretBox box = new SecretBox(DevelopmentKey.DEVELOPMENT_KEY);
     static final String SECRET = "s3cret-of-the-script-it";
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        infra.register(registry);
-        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
+        JobFixtures.worker(registry, infra);
         registry.add("stagecraft.deployer.script.check-interval", () -> "100ms");
     }
 
@@ -93,7 +83,7 @@ class ScriptJobIT {
         Path scripts = ControlScriptsFixture.copyTo(root.resolve("review-7"));
         DeploymentJob create = run(scriptJob("review-7", "1.0.0", scripts));
 
-        assertThat(types(create))
+        assertThat(events.types(create))
                 .containsExactly(
                         "deployment.queued",
                         "deployment.started",
@@ -121,7 +111,7 @@ class ScriptJobIT {
         assertThat(created.from() + "->" + created.to() + "@" + created.version())
                 .isEqualTo("CREATE_PENDING->RUNNING@1.0.0");
         assertThat(called(scripts)).containsExactly("config_check", "create", "check");
-        assertThat(stepLog(create))
+        assertThat(stepLog(jdbc, create))
                 .contains("[create!] create: connecting with DB_PASSWORD=******")
                 .doesNotContain(SECRET);
 
@@ -133,7 +123,7 @@ class ScriptJobIT {
                         "CREATE_PENDING->RUNNING@1.0.0",
                         "RUNNING->UPDATE_PENDING@1.0.0",
                         "UPDATE_PENDING->RUNNING@2.0.0");
-        assertThat(types(update)).endsWith("environment.status-changed", "deployment.succeeded");
+        assertThat(events.types(update)).endsWith("environment.status-changed", "deployment.succeeded");
         assertThat(called(scripts))
                 .containsExactly("config_check", "create", "check", "config_check", "update", "check");
         assertThat(row("review-7"))
@@ -173,24 +163,9 @@ class ScriptJobIT {
     }
 
     private DeploymentJob run(DeploymentJob job) {
-        String body = MessageCodec.instance().encodeToString(job);
-        rabbit.send("stagecraft.jobs", job.operation().routingKey(), message(body));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> events.of(job.app(), job.environment()).stream()
-                        .anyMatch(e -> (e instanceof DeploymentSucceeded s
-                                        && s.deploymentId().equals(job.deploymentId()))
-                                || (e instanceof DeploymentFailed f
-                                        && f.deploymentId().equals(job.deploymentId()))));
+        JobFixtures.publish(rabbit, job);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events.ended(job));
         return job;
-    }
-
-    /** The types of the events of a job's deployment: its own and those its command caused. */
-    private List<String> types(DeploymentJob job) {
-        return events.all().stream()
-                .filter(e -> e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId())
-                        || job.commandId().equals(e.commandId()))
-                .map(MessageTypes::typeOf)
-                .toList();
     }
 
     private Map<String, Object> row(String environment) {
@@ -200,51 +175,18 @@ class ScriptJobIT {
                 .singleRow();
     }
 
-    private String stepLog(DeploymentJob job) {
-        return jdbc.sql("SELECT string_agg(line, E'\\n' ORDER BY id) FROM step_log WHERE deployment_id = ?")
-                .params(job.deploymentId().id())
-                .query(String.class)
-                .single();
-    }
-
     private static DeploymentJob scriptJob(String environment, String version, Path scripts) {
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
+        return JobFixtures.job(
+                "script",
                 environment,
                 Operation.DEPLOY,
                 version,
-                null,
                 Map.of("LOG_LEVEL", "debug"),
                 Map.of("DB_PASSWORD", box.seal("shop/" + environment + "/DB_PASSWORD", SECRET)),
-                "script",
                 Map.of(
                         "scriptsDir", scripts.toString(),
                         "baseDomain", "example.com",
                         "namespace", "shop-previews",
-                        "readyTimeout", "20s"),
-                Map.of(),
-                Instant.now());
-    }
-
-    private static Message message(String body) {
-        return MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/json")
-                .setMessageId(UUID.randomUUID().toString())
-                .setType("job.deployment")
-                .setCorrelationId(UUID.randomUUID().toString())
-                .setAppId("command-service")
-                .setHeader("x-stagecraft-version", "1")
-                .build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("deployer-script-it-");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+                        "readyTimeout", "20s"));
     }
 }

@@ -1,37 +1,31 @@
 package dev.stagecraft.deployer.deployment;
 
+import static dev.stagecraft.deployer.WorkerTables.port;
+import static dev.stagecraft.deployer.WorkerTables.stepLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagecraft.contracts.CommandId;
-import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.MessageCodec;
-import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.SecretBox;
 import dev.stagecraft.contracts.event.DeploymentFailed;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
-import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.EventRecorder;
+import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.TestApps;
 import dev.stagecraft.deployer.secret.DevelopmentKey;
 import dev.stagecraft.deployer.secret.FakeVault;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +52,7 @@ class SecretsDeployIT {
     static final String SEALED_VALUE = "sealed-api-key-7780";
 
     static final IsolatedEnvironment infra = IsolatedEnvironment.create("deployer-secrets");
-    static final Path workDir = temporaryDirectory();
+    static final Path workDir = JobFixtures.temporaryDirectory("deployer-secrets-it-");
     static final FakeVault vault = startVault();
     static final SecretBox box = new SecretBox(DevelopmentKey.DEVELOPMENT_KEY);
 
@@ -109,7 +103,7 @@ class SecretsDeployIT {
         awaitEnd(job);
 
         assertThat(events.of("shop", "vault-ok", DeploymentSucceeded.class)).hasSize(1);
-        int port = port("vault-ok");
+        int port = port(jdbc, "vault-ok");
         assertThat(TestApps.get(port, "/env/DB_PASSWORD")).isEqualTo(VAULT_PASSWORD);
         assertThat(TestApps.get(port, "/env/API_KEY")).isEqualTo(SEALED_VALUE);
         assertThat(TestApps.get(port, "/env/REGISTRY_PASSWORD")).isEqualTo(REGISTRY_PASSWORD);
@@ -132,10 +126,10 @@ class SecretsDeployIT {
         publish(job);
         awaitEnd(job);
 
-        DeploymentFailed failed = failed(job);
+        DeploymentFailed failed = events.failed(job);
         assertThat(failed.error()).contains("token=******").doesNotContain(VAULT_PASSWORD);
         assertNoEventContains(VAULT_PASSWORD, REGISTRY_PASSWORD);
-        assertThat(stepLog(job)).contains(VAULT_PASSWORD);
+        assertThat(stepLog(jdbc, job)).contains(VAULT_PASSWORD);
     }
 
     @Test
@@ -146,7 +140,7 @@ class SecretsDeployIT {
         publish(job);
         awaitEnd(job);
 
-        DeploymentFailed failed = failed(job);
+        DeploymentFailed failed = events.failed(job);
         assertThat(failed.failedStep()).isEqualTo("apply");
         assertThat(failed.error())
                 .isEqualTo("cannot read secret DB_PASSWORD of shop/vault-denied (vault:secret/shop/denied#password):"
@@ -164,38 +158,8 @@ class SecretsDeployIT {
                         .doesNotContain(values));
     }
 
-    private DeploymentFailed failed(DeploymentJob job) {
-        return events.of(job.app(), job.environment(), DeploymentFailed.class).stream()
-                .filter(e -> e.deploymentId().equals(job.deploymentId()))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private void awaitEnd(DeploymentJob job) {
-        await().atMost(Duration.ofSeconds(90))
-                .until(() ->
-                        events.of(job.app(), job.environment()).stream().anyMatch(e -> ended(e, job.deploymentId())));
-    }
-
-    private static boolean ended(Event e, DeploymentId id) {
-        return (e instanceof DeploymentSucceeded s && s.deploymentId().equals(id))
-                || (e instanceof DeploymentFailed f && f.deploymentId().equals(id));
-    }
-
-    private int port(String environment) {
-        return jdbc.sql("SELECT process_port FROM environment WHERE app = 'shop' AND name = ?")
-                .params(environment)
-                .query(Integer.class)
-                .single();
-    }
-
-    private String stepLog(DeploymentJob job) {
-        return String.join(
-                "\n",
-                jdbc.sql("SELECT line FROM step_log WHERE deployment_id = ? ORDER BY id")
-                        .params(job.deploymentId().id())
-                        .query(String.class)
-                        .list());
+        await().atMost(Duration.ofSeconds(90)).until(() -> events.ended(job));
     }
 
     private static DeploymentJob job(
@@ -203,39 +167,11 @@ class SecretsDeployIT {
             Map<String, String> overrides,
             Map<String, String> secrets,
             Map<String, String> settings) {
-        Map<String, String> driverSettings =
-                new HashMap<>(Map.of("command", TestApps.command(), "healthPath", "/health"));
-        driverSettings.putAll(settings);
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
-                environment,
-                Operation.DEPLOY,
-                "1.0.0",
-                null,
-                overrides,
-                secrets,
-                "local",
-                driverSettings,
-                Map.of(),
-                Instant.now());
+        return JobFixtures.localJob(environment, "1.0.0", overrides, secrets, settings);
     }
 
     private void publish(DeploymentJob job) {
-        rabbit.send(
-                "stagecraft.jobs",
-                job.operation().routingKey(),
-                MessageBuilder.withBody(
-                                MessageCodec.instance().encodeToString(job).getBytes(StandardCharsets.UTF_8))
-                        .setContentType("application/json")
-                        .setMessageId(UUID.randomUUID().toString())
-                        .setType("job.deployment")
-                        .setCorrelationId(job.commandId().toString())
-                        .setAppId("command-service")
-                        .setHeader("x-stagecraft-version", "1")
-                        .build());
+        JobFixtures.publish(rabbit, job);
     }
 
     private static FakeVault startVault() {
@@ -244,14 +180,6 @@ class SecretsDeployIT {
                     .put("secret", "shop/db", Map.of("password", VAULT_PASSWORD))
                     .put("secret", "shop/denied", Map.of("password", "never-read-1"))
                     .deny("secret", "shop/denied");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("deployer-secrets-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.DriverException;
 import dev.stagecraft.deployer.driver.Hook;
 import dev.stagecraft.deployer.driver.Link;
+import dev.stagecraft.deployer.driver.RecordingReporter;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.Steps;
 import dev.stagecraft.deployer.driver.Target;
@@ -65,7 +66,7 @@ class KubernetesDriverIT {
     @Test
     void aFirstDeployCreatesTheNamespaceTheSecretAndTheWorkloadsAndTheSameSpecAgainChangesNothing() {
         Spec spec = spec("review-1", "1.0.0", Map.of("greeting", "hi there", "ingress.host", "review-1.shop.example"));
-        Recorder steps = new Recorder();
+        RecordingReporter steps = new RecordingReporter();
 
         DeployResult result = driver.deploy(spec, null, steps);
 
@@ -109,7 +110,7 @@ class KubernetesDriverIT {
         assertThat(driver.info(result.workload()))
                 .containsExactly(new Link("review-1.shop.example", "http://review-1.shop.example/"));
 
-        Recorder again = new Recorder();
+        RecordingReporter again = new RecordingReporter();
         DeployResult same = driver.deploy(spec, result.workload(), again);
 
         assertThat(same.changed()).isFalse();
@@ -119,7 +120,7 @@ class KubernetesDriverIT {
 
     @Test
     void anUpdateRollsOutTheNewVersionAndDeletesWhatTheChartNoLongerRenders() {
-        Workload v1 = driver.deploy(spec("review-2", "1.0.0", Map.of()), null, new Recorder())
+        Workload v1 = driver.deploy(spec("review-2", "1.0.0", Map.of()), null, new RecordingReporter())
                 .workload();
         assertThat(kube.network()
                         .v1()
@@ -129,7 +130,7 @@ class KubernetesDriverIT {
                         .getItems())
                 .hasSize(1);
 
-        Recorder steps = new Recorder();
+        RecordingReporter steps = new RecordingReporter();
         Workload v2 = driver.deploy(spec("review-2", "1.1.0", Map.of("ingress.enabled", "false")), v1, steps)
                 .workload();
 
@@ -162,10 +163,10 @@ class KubernetesDriverIT {
 
     @Test
     void aVersionWhosePodsCrashLoopFailsWithThePodsReason() {
-        Workload v1 = driver.deploy(spec("crash", "1.0.0", Map.of()), null, new Recorder())
+        Workload v1 = driver.deploy(spec("crash", "1.0.0", Map.of()), null, new RecordingReporter())
                 .workload();
         Spec crashing = spec("crash", "2.0.0-crashloop", Map.of());
-        Recorder steps = new Recorder();
+        RecordingReporter steps = new RecordingReporter();
 
         assertThatThrownBy(() -> driver.deploy(crashing, v1, steps))
                 .isInstanceOfSatisfying(DriverException.class, e -> {
@@ -182,7 +183,7 @@ class KubernetesDriverIT {
 
     @Test
     void aDeploymentPastItsProgressDeadlineFails() {
-        assertThatThrownBy(() -> driver.deploy(spec("stuck", "3.0.0-stuck", Map.of()), null, new Recorder()))
+        assertThatThrownBy(() -> driver.deploy(spec("stuck", "3.0.0-stuck", Map.of()), null, new RecordingReporter()))
                 .isInstanceOfSatisfying(
                         DriverException.class, e -> assertThat(e.step()).isEqualTo(Steps.WAIT_READY))
                 .hasMessage("Deployment/stuck-web: ProgressDeadlineExceeded, the rollout made no progress within its"
@@ -193,7 +194,7 @@ class KubernetesDriverIT {
     void aRolloutThatDoesNotFinishInTimeFails() {
         Spec spec = spec("slow", "1.0.0-slow", Map.of(), Map.of("readyTimeout", "1s"));
 
-        assertThatThrownBy(() -> driver.deploy(spec, null, new Recorder()))
+        assertThatThrownBy(() -> driver.deploy(spec, null, new RecordingReporter()))
                 .isInstanceOfSatisfying(
                         DriverException.class, e -> assertThat(e.step()).isEqualTo(Steps.WAIT_READY))
                 .hasMessage("the workloads of namespace shop-slow were not ready within 1s: Deployment/slow-web:"
@@ -202,10 +203,11 @@ class KubernetesDriverIT {
 
     @Test
     void archiveScalesToZeroKeepingTheClaimAndRestoreScalesBack() {
-        Workload running = driver.deploy(spec("qa", "1.0.0", Map.of("replicaCount", "3")), null, new Recorder())
+        Workload running = driver.deploy(
+                        spec("qa", "1.0.0", Map.of("replicaCount", "3")), null, new RecordingReporter())
                 .workload();
 
-        Recorder archiving = new Recorder();
+        RecordingReporter archiving = new RecordingReporter();
         Workload archived = driver.archive(running, archiving);
 
         assertThat(archived).isEqualTo(running);
@@ -225,11 +227,11 @@ class KubernetesDriverIT {
         assertThat(driver.check(archived))
                 .isEqualTo(CheckResult.failed(
                         FailureReason.GENERIC, null, "every workload of namespace shop-qa is scaled to zero"));
-        assertThat(driver.archive(archived, new Recorder())).isEqualTo(archived);
+        assertThat(driver.archive(archived, new RecordingReporter())).isEqualTo(archived);
         assertThat(deployment("shop-qa", "qa-web").getMetadata().getAnnotations())
                 .containsEntry("stagecraft.dev/archived-replicas", "3");
 
-        Recorder restoring = new Recorder();
+        RecordingReporter restoring = new RecordingReporter();
         DeployResult restored = driver.restore(archived, restoring);
 
         assertThat(restoring.changes)
@@ -245,16 +247,16 @@ class KubernetesDriverIT {
 
     @Test
     void cleanupDeletesTheNamespace() {
-        Workload running = driver.deploy(spec("gone", "1.0.0", Map.of()), null, new Recorder())
+        Workload running = driver.deploy(spec("gone", "1.0.0", Map.of()), null, new RecordingReporter())
                 .workload();
 
-        Recorder steps = new Recorder();
+        RecordingReporter steps = new RecordingReporter();
         driver.cleanup(running.spec().target(), running, steps);
 
         assertThat(kube.namespaces().withName("shop-gone").get()).isNull();
         assertThat(steps.changes).containsExactly("stop:SKIPPED", "delete:RUNNING", "delete:DONE");
         assertThat(steps.messages).contains("delete:DONE deleted namespace shop-gone");
-        Recorder again = new Recorder();
+        RecordingReporter again = new RecordingReporter();
         driver.cleanup(running.spec().target(), running, again);
         assertThat(again.messages).contains("delete:DONE namespace shop-gone was already gone");
         assertThat(driver.check(running))
@@ -263,7 +265,8 @@ class KubernetesDriverIT {
 
     @Test
     void checkTellsPartialAvailabilityAndAVersionMismatch() {
-        Workload running = driver.deploy(spec("checked", "1.0.0", Map.of("replicaCount", "3")), null, new Recorder())
+        Workload running = driver.deploy(
+                        spec("checked", "1.0.0", Map.of("replicaCount", "3")), null, new RecordingReporter())
                 .workload();
         annotate("shop-checked", "checked-web", SimulatedCluster.AVAILABLE, "1");
 
@@ -290,7 +293,7 @@ class KubernetesDriverIT {
     @Test
     void hooksRunAsJobsWithTheSecretsAndFailWithTheExitCode() {
         Spec spec = spec("hooked", "1.0.0", Map.of(), Map.of("hookImage", "registry.example/demo-tools"));
-        Recorder steps = new Recorder();
+        RecordingReporter steps = new RecordingReporter();
 
         driver.runHook(
                 spec,
@@ -321,7 +324,7 @@ class KubernetesDriverIT {
         assertThatThrownBy(() -> driver.runHook(
                         spec,
                         new Hook(Steps.POST_DEPLOY, "echo broken; exit 3", Duration.ofSeconds(20)),
-                        new Recorder()))
+                        new RecordingReporter()))
                 .isInstanceOfSatisfying(
                         DriverException.class, e -> assertThat(e.step()).isEqualTo(Steps.POST_DEPLOY))
                 .hasMessageMatching("the post-deploy hook failed: Job hooked-post-deploy-[0-9a-f]{8} failed:"
@@ -329,7 +332,7 @@ class KubernetesDriverIT {
                         + " hooked-post-deploy-[0-9a-f]{8}-run: container hook terminated: Error \\(exit code 3\\)");
 
         assertThatThrownBy(() -> driver.runHook(
-                        spec, new Hook(Steps.POST_DEPLOY, "sleep 20", Duration.ofSeconds(1)), new Recorder()))
+                        spec, new Hook(Steps.POST_DEPLOY, "sleep 20", Duration.ofSeconds(1)), new RecordingReporter()))
                 .isInstanceOf(DriverException.class)
                 .hasMessageMatching("the post-deploy hook did not finish within 1s; Job hooked-post-deploy-[0-9a-f]{8}"
                         + " was deleted");
@@ -337,7 +340,7 @@ class KubernetesDriverIT {
         assertThatThrownBy(() -> driver.runHook(
                         spec("hooked", "1.0.0", Map.of()),
                         new Hook(Steps.PRE_DEPLOY, "true", Duration.ofSeconds(5)),
-                        new Recorder()))
+                        new RecordingReporter()))
                 .isInstanceOf(DriverException.class)
                 .hasMessage("the kubernetes driver runs the pre-deploy hook as a Job and needs driverSettings.hookImage"
                         + " (an image repository; the version is its tag); set it on application shop");
@@ -348,7 +351,7 @@ class KubernetesDriverIT {
         Spec spec = spec("down", "1.0.0", Map.of(), Map.of("cluster", "down"));
 
         assertThat(driver.cluster(spec)).isEqualTo("kubernetes:down");
-        assertThatThrownBy(() -> driver.deploy(spec, null, new Recorder()))
+        assertThatThrownBy(() -> driver.deploy(spec, null, new RecordingReporter()))
                 .isInstanceOfSatisfying(
                         TargetUnavailableException.class,
                         e -> assertThat(e.step()).isEqualTo(Steps.APPLY))
@@ -382,13 +385,17 @@ class KubernetesDriverIT {
         try (KubernetesDriver strict = new KubernetesDriver(KubernetesDriverProperties.of(
                 Map.of("strict", Cluster.at("http://" + server.getHostName() + ":" + server.getPort()))))) {
             assertThatThrownBy(() -> strict.deploy(
-                            spec("busy", "1.0.0", Map.of(), Map.of("cluster", "strict")), null, new Recorder()))
+                            spec("busy", "1.0.0", Map.of(), Map.of("cluster", "strict")),
+                            null,
+                            new RecordingReporter()))
                     .isInstanceOf(TargetUnavailableException.class)
                     .hasMessage("the Kubernetes API server of cluster strict is unavailable (the server is currently"
                             + " unable to handle the request) while reading namespace shop-busy; try again when it is"
                             + " back");
             assertThatThrownBy(() -> strict.deploy(
-                            spec("locked", "1.0.0", Map.of(), Map.of("cluster", "strict")), null, new Recorder()))
+                            spec("locked", "1.0.0", Map.of(), Map.of("cluster", "strict")),
+                            null,
+                            new RecordingReporter()))
                     .isNotInstanceOf(TargetUnavailableException.class)
                     .isInstanceOfSatisfying(
                             DriverException.class, e -> assertThat(e.step()).isEqualTo(Steps.APPLY))
@@ -403,13 +410,15 @@ class KubernetesDriverIT {
 
     @Test
     void settingsThatCannotWorkFailWithWhatToDo() {
-        assertThatThrownBy(() ->
-                        driver.deploy(spec("nochart", "1.0.0", Map.of(), Map.of("chart", "")), null, new Recorder()))
+        assertThatThrownBy(() -> driver.deploy(
+                        spec("nochart", "1.0.0", Map.of(), Map.of("chart", "")), null, new RecordingReporter()))
                 .isInstanceOf(DriverException.class)
                 .hasMessage("the kubernetes driver needs driverSettings.chart (the path of the application's Helm"
                         + " chart, a directory or .tgz on the worker's file system); set it on application shop");
         assertThatThrownBy(() -> driver.deploy(
-                        spec("nochart", "1.0.0", Map.of(), Map.of("cluster", "elsewhere")), null, new Recorder()))
+                        spec("nochart", "1.0.0", Map.of(), Map.of("cluster", "elsewhere")),
+                        null,
+                        new RecordingReporter()))
                 .isInstanceOf(DriverException.class)
                 .hasMessage("this worker knows no Kubernetes cluster 'elsewhere' (it knows default, down, sim); set"
                         + " driverSettings.cluster to one of them or configure"

@@ -9,6 +9,7 @@ import dev.stagecraft.contracts.FailureReason;
 import dev.stagecraft.deployer.TestApps;
 import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.DriverException;
+import dev.stagecraft.deployer.driver.RecordingReporter;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.Steps;
 import dev.stagecraft.deployer.driver.Target;

@@ -3,6 +3,7 @@ package dev.stagecraft.deployer.driver.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagecraft.deployer.driver.CheckResult;
+import dev.stagecraft.deployer.driver.RecordingReporter;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.driver.Workload;

@@ -3,18 +3,14 @@ package dev.stagecraft.deployer.driver.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stagecraft.contracts.CommandId;
-import dev.stagecraft.contracts.DeploymentId;
-import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.StepStatus;
-import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentFailed;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
-import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.DeploymentJob;
-import dev.stagecraft.messaging.InboundMessage;
+import dev.stagecraft.deployer.EventRecorder;
+import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
@@ -23,30 +19,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "stagecraft.deployer.resilience.retry.max-interval=100ms",
             "stagecraft.deployer.resilience.circuit-breaker.wait-in-open-state=1s"
         })
-@Import({FlakyDriver.Config.class, ResilienceIT.RecordedEvents.class})
+@Import({FlakyDriver.Config.class, EventRecorder.class})
 @DirtiesContext
 class ResilienceIT {
 
@@ -74,8 +58,7 @@ class ResilienceIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        infra.register(registry);
-        registry.add("stagecraft.deployer.poll-interval", () -> "1s");
+        JobFixtures.worker(registry, infra);
     }
 
     /** Drops the database after Spring closed the context (as DeployJobIT does). */
@@ -91,7 +74,7 @@ class ResilienceIT {
     RabbitTemplate rabbit;
 
     @Autowired
-    RecordedEvents events;
+    EventRecorder events;
 
     @Autowired
     FlakyDriver flaky;
@@ -108,7 +91,7 @@ class ResilienceIT {
         DeploymentJob job = flakyJob("transient-1", "transient");
 
         publish(job);
-        await().atMost(Duration.ofSeconds(60)).until(() -> ended(job));
+        await().atMost(Duration.ofSeconds(60)).until(() -> events.ended(job));
 
         assertThat(events.of(job, DeploymentSucceeded.class)).hasSize(1);
         assertThat(events.of(job, DeploymentFailed.class)).isEmpty();
@@ -134,10 +117,12 @@ class ResilienceIT {
                 .until(() -> prometheus()
                         .contains("resilience4j_circuitbreaker_state{name=\"flaky:down\",state=\"open\"} 1.0"));
         await().atMost(Duration.ofSeconds(30)).until(() -> transitions.contains("HALF_OPEN->OPEN"));
-        assertThat(ended(job)).as("the deployment waits; it does not fail").isFalse();
+        assertThat(events.ended(job))
+                .as("the deployment waits; it does not fail")
+                .isFalse();
 
         cluster.comeUp();
-        await().atMost(Duration.ofSeconds(60)).until(() -> ended(job));
+        await().atMost(Duration.ofSeconds(60)).until(() -> events.ended(job));
 
         assertThat(events.of(job, DeploymentFailed.class)).isEmpty();
         assertThat(events.of(job, DeploymentSucceeded.class)).hasSize(1);
@@ -160,11 +145,6 @@ class ResilienceIT {
                 .toList();
     }
 
-    private boolean ended(DeploymentJob job) {
-        return !events.of(job, DeploymentSucceeded.class).isEmpty()
-                || !events.of(job, DeploymentFailed.class).isEmpty();
-    }
-
     private static String transition(CircuitBreakerOnStateTransitionEvent event) {
         return event.getStateTransition().getFromState() + "->"
                 + event.getStateTransition().getToState();
@@ -179,68 +159,11 @@ class ResilienceIT {
     }
 
     private static DeploymentJob flakyJob(String environment, String cluster) {
-        return new DeploymentJob(
-                DeploymentId.random(),
-                CommandId.random(),
-                "alice",
-                "shop",
-                environment,
-                Operation.DEPLOY,
-                "1.0.0",
-                null,
-                Map.of(),
-                Map.of(),
-                "flaky",
-                Map.of("cluster", cluster),
-                Map.of(),
-                Instant.now());
+        return JobFixtures.job(
+                "flaky", environment, Operation.DEPLOY, "1.0.0", Map.of(), Map.of(), Map.of("cluster", cluster));
     }
 
     private void publish(DeploymentJob job) {
-        byte[] body = MessageCodec.instance().encodeToString(job).getBytes(StandardCharsets.UTF_8);
-        rabbit.send(
-                "stagecraft.jobs",
-                job.operation().routingKey(),
-                MessageBuilder.withBody(body)
-                        .setContentType("application/json")
-                        .setMessageId(UUID.randomUUID().toString())
-                        .setType("job.deployment")
-                        .setCorrelationId(job.commandId().id().toString())
-                        .setAppId("command-service")
-                        .setHeader("x-stagecraft-version", "1")
-                        .build());
-    }
-
-    /** A queue of the test's own bound to every event on {@code stagecraft.events}. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RecordedEvents {
-
-        static final String QUEUE = "resilience-it.events";
-
-        private final List<Event> received = new CopyOnWriteArrayList<>();
-
-        @Bean
-        Declarables resilienceItEvents() {
-            Queue queue = new Queue(QUEUE, false, false, true);
-            return new Declarables(
-                    queue,
-                    BindingBuilder.bind(queue)
-                            .to(new TopicExchange("stagecraft.events"))
-                            .with("#"));
-        }
-
-        @RabbitListener(queues = QUEUE)
-        void on(Message message) {
-            received.add((Event) InboundMessage.from(message).decode());
-        }
-
-        <T extends Event> List<T> of(DeploymentJob job, Class<T> type) {
-            return received.stream()
-                    .filter(type::isInstance)
-                    .filter(e ->
-                            e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId()))
-                    .map(type::cast)
-                    .toList();
-        }
+        JobFixtures.publish(rabbit, job);
     }
 }

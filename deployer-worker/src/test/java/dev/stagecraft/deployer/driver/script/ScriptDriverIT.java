@@ -12,6 +12,7 @@ import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.DriverException;
 import dev.stagecraft.deployer.driver.Hook;
 import dev.stagecraft.deployer.driver.Link;
+import dev.stagecraft.deployer.driver.RecordingReporter;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.Steps;
 import dev.stagecraft.deployer.driver.Target;

@@ -1,6 +1,11 @@
-package dev.stagecraft.deployer.deployment;
+package dev.stagecraft.deployer;
 
+import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.event.DeploymentEvent;
+import dev.stagecraft.contracts.event.DeploymentFailed;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.messaging.InboundMessage;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * order received, decoded and validated against its JSON Schema.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class EventRecorder {
+public class EventRecorder {
 
     static final String QUEUE = "deployer-it.events";
 
@@ -40,20 +45,49 @@ class EventRecorder {
         received.add((Event) InboundMessage.from(message).decode());
     }
 
-    List<Event> all() {
+    public List<Event> all() {
         return List.copyOf(received);
     }
 
-    List<Event> of(String app, String environment) {
+    public List<Event> of(String app, String environment) {
         return received.stream()
                 .filter(e -> Objects.equals(e.app(), app) && Objects.equals(e.environment(), environment))
                 .toList();
     }
 
-    <T extends Event> List<T> of(String app, String environment, Class<T> type) {
+    public <T extends Event> List<T> of(String app, String environment, Class<T> type) {
         return of(app, environment).stream()
                 .filter(type::isInstance)
                 .map(type::cast)
+                .toList();
+    }
+
+    /** The events of type {@code type} of the job's deployment. */
+    public <T extends Event> List<T> of(DeploymentJob job, Class<T> type) {
+        return received.stream()
+                .filter(type::isInstance)
+                .filter(e -> e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId()))
+                .map(type::cast)
+                .toList();
+    }
+
+    /** Whether the job's deployment succeeded or failed. */
+    public boolean ended(DeploymentJob job) {
+        return !of(job, DeploymentSucceeded.class).isEmpty()
+                || !of(job, DeploymentFailed.class).isEmpty();
+    }
+
+    /** How the job's deployment failed; throws if it did not. */
+    public DeploymentFailed failed(DeploymentJob job) {
+        return of(job, DeploymentFailed.class).stream().findFirst().orElseThrow();
+    }
+
+    /** The types of the events of a job's deployment: its own and those its command caused. */
+    public List<String> types(DeploymentJob job) {
+        return all().stream()
+                .filter(e -> e instanceof DeploymentEvent d && d.deploymentId().equals(job.deploymentId())
+                        || job.commandId().equals(e.commandId()))
+                .map(MessageTypes::typeOf)
                 .toList();
     }
 }

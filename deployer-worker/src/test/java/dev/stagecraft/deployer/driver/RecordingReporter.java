@@ -1,23 +1,26 @@
-package dev.stagecraft.deployer.driver.local;
+package dev.stagecraft.deployer.driver;
 
-import dev.stagecraft.deployer.driver.StepReporter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
-/** Remembers every report as {@code step:STATUS}; runs a hook on each report (a log line as {@code step:LOG}). */
-final class RecordingReporter implements StepReporter {
+/**
+ * Remembers every report: changes as {@code step:STATUS}, messages with their change, log lines as
+ * {@code step: line}; runs a hook on each report (a log line as {@code step:LOG}).
+ */
+public final class RecordingReporter implements StepReporter {
 
-    final List<String> changes = new CopyOnWriteArrayList<>();
-    final List<String> messages = new CopyOnWriteArrayList<>();
-    final List<String> logs = new CopyOnWriteArrayList<>();
+    public final List<String> changes = new CopyOnWriteArrayList<>();
+    public final List<String> messages = new CopyOnWriteArrayList<>();
+    public final List<String> logs = new CopyOnWriteArrayList<>();
     private final BiConsumer<String, String> hook;
 
-    RecordingReporter() {
+    public RecordingReporter() {
         this((change, message) -> {});
     }
 
-    RecordingReporter(BiConsumer<String, String> hook) {
+    public RecordingReporter(BiConsumer<String, String> hook) {
         this.hook = hook;
     }
 
@@ -40,6 +43,11 @@ final class RecordingReporter implements StepReporter {
     public void log(String step, String line) {
         logs.add(step + ": " + line);
         hook.accept(step + ":LOG", line);
+    }
+
+    /** Everything reported: messages and log lines. */
+    public List<String> everything() {
+        return Stream.concat(messages.stream(), logs.stream()).toList();
     }
 
     private void record(String change, String message) {
