@@ -3,9 +3,12 @@ package dev.stagecraft.messaging;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,6 +84,22 @@ public class MessagingAutoConfiguration {
     @Bean
     EventSequences eventSequences(JdbcClient jdbc) {
         return new EventSequences(jdbc);
+    }
+
+    /** Every listener container of the service waits before it handles a redelivered message again. */
+    @Bean
+    static BeanPostProcessor redeliveryBackoffPostProcessor(ObjectProvider<MessagingProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof SimpleRabbitListenerContainerFactory factory) {
+                    MessagingProperties messaging = properties.getObject();
+                    factory.setAdviceChain(
+                            new RedeliveryBackoff(messaging.redeliveryBackoff(), messaging.redeliveryBackoffMax()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
