@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +54,7 @@ public record CatchUpCommand(
             }
         }
         if (!overrides.isEmpty()) {
-            body.put("overrides", from.overrides());
+            body.put("overrides", new TreeMap<>(from.overrides()));
         }
         String secretsNote = secretsNote(from.name(), to.name(), secrets);
         if (body.isEmpty() && secretsNote == null) {
