@@ -115,6 +115,46 @@ class RestCommandsIT extends ServiceITSupport {
     }
 
     @Test
+    void specChangedCarriesSecretFingerprintsThatRevealOnlyEquality() {
+        String app = registered();
+        String environments = "/api/v1/applications/" + app + "/environments";
+        String vault = "vault:secret/shop/api#token";
+        post(environments, """
+                {"name":"qa", "version":"1.0.0", "secretOverrides":{"DB_PASSWORD":"%s", "API_TOKEN":"%s"}}""".formatted(SECRET, vault));
+        post(environments, """
+                {"name":"prod", "version":"1.0.0", "secretOverrides":{"DB_PASSWORD":"%s", "API_TOKEN":"%s"}}""".formatted(SECRET, vault));
+        post(environments, """
+                {"name":"review-1", "version":"1.0.0", "secretOverrides":{"DB_PASSWORD":"other-plaintext", "API_TOKEN":"vault:secret/shop/api#other"}}""");
+        await().until(() ->
+                specOf(app, "qa") != null && specOf(app, "prod") != null && specOf(app, "review-1") != null);
+
+        Map<String, String> qa = specOf(app, "qa").secretFingerprints();
+        Map<String, String> prod = specOf(app, "prod").secretFingerprints();
+        Map<String, String> review = specOf(app, "review-1").secretFingerprints();
+        assertThat(qa).containsOnlyKeys("DB_PASSWORD", "API_TOKEN");
+        assertThat(prod).isEqualTo(qa);
+        assertThat(review.get("DB_PASSWORD")).isNotEqualTo(qa.get("DB_PASSWORD"));
+        assertThat(review.get("API_TOKEN")).isNotEqualTo(qa.get("API_TOKEN"));
+        assertThat(qa.get("DB_PASSWORD")).isNotEqualTo(qa.get("API_TOKEN"));
+        assertThat(qa.values())
+                .allSatisfy(fingerprint -> assertThat(fingerprint)
+                        .matches("[A-Za-z0-9_-]{22}")
+                        .doesNotContain(SECRET)
+                        .doesNotContain(vault));
+        assertNoPlaintextAnywhere();
+        assertThat(events.messages())
+                .allSatisfy(m -> assertThat(new String(m.getBody(), StandardCharsets.UTF_8))
+                        .doesNotContain("other-plaintext"));
+    }
+
+    private EnvironmentSpecChanged specOf(String app, String environment) {
+        return events.of(EnvironmentSpecChanged.class).stream()
+                .filter(e -> app.equals(e.app()) && environment.equals(e.environment()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
     void badInputIsAnswered400NamingTheField() {
         String app = registered();
         String environments = "/api/v1/applications/" + app + "/environments";

@@ -82,6 +82,42 @@ public final class Fixtures {
                 null);
     }
 
+    /** The spec of {@code env} as command-service announces it, with the fingerprints of (some of) its secrets. */
+    public static EnvironmentSpecChanged specChanged(
+            String app,
+            String env,
+            long sequence,
+            String version,
+            @Nullable String commit,
+            Map<String, String> overrides,
+            List<String> secretKeys,
+            Map<String, String> secretFingerprints) {
+        return new EnvironmentSpecChanged(
+                EventId.random(),
+                now(),
+                CommandId.random(),
+                ALICE,
+                app,
+                env,
+                sequence,
+                version,
+                commit,
+                overrides,
+                secretKeys,
+                List.of(),
+                null,
+                null,
+                "local",
+                null,
+                secretFingerprints);
+    }
+
+    public static ApplicationRegistered registered(String app, String repository, Stage... pipeline) {
+        ApplicationSpec spec =
+                new ApplicationSpec(app, repository, "local", Map.of("command", "true"), Map.of(), List.of(pipeline));
+        return new ApplicationRegistered(EventId.random(), now(), CommandId.random(), ALICE, app, null, 0, spec);
+    }
+
     public static EnvironmentStatusChanged statusChanged(
             String app,
             String env,

@@ -177,7 +177,8 @@ public class EnvironmentDecisions {
                 spec.description(),
                 spec.ttl(),
                 application.driver(),
-                stage(application, environment));
+                stage(application, environment),
+                sealer.fingerprints(environment.app(), environment.name(), configuration.secrets()));
     }
 
     private DeploymentJob job(

@@ -2,8 +2,14 @@ package dev.stagecraft.command.secret;
 
 import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.contracts.SecretBox;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +19,9 @@ import org.springframework.stereotype.Component;
  * {@code app/env/KEY}, an application's secret defaults to <code>app/&#42;/KEY</code> ({@code *} is no environment
  * name, so a default can never pass for an environment's value). From here on only sealed values are
  * stored, published or logged. Vault references ({@link VaultReference}) are not secret and stay as they are.
+ *
+ * <p>It also {@linkplain #fingerprints fingerprints} secret values, so that a read model can tell whether two
+ * environments hold the same value without ever learning it.
  */
 @Component
 public class SecretSealer {
@@ -22,7 +31,14 @@ public class SecretSealer {
     /** The environment part of the context that binds an application's secret defaults. */
     static final String ANY_ENVIRONMENT = "*";
 
+    /** What the fingerprint key is derived from: HMAC-SHA256 of this text under the secrets key. */
+    static final String FINGERPRINT_LABEL = "stagecraft-fingerprint";
+
+    private static final int FINGERPRINT_BYTES = 16;
+    private static final String HMAC = "HmacSHA256";
+
     private final SecretBox box;
+    private final SecretKeySpec fingerprintKey;
 
     SecretSealer(SecretsProperties properties) {
         if (!properties.keyConfigured()) {
@@ -36,6 +52,7 @@ public class SecretSealer {
         }
         try {
             this.box = new SecretBox(properties.effectiveKey());
+            this.fingerprintKey = fingerprintKey(properties.effectiveKey());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("stagecraft.secrets.key is not usable: " + e.getMessage(), e);
         }
@@ -60,6 +77,51 @@ public class SecretSealer {
         Map<String, String> resealed = new TreeMap<>();
         sealedDefaults.forEach((key, value) -> resealed.put(key, reseal(app, environment, key, value)));
         return resealed;
+    }
+
+    /**
+     * A fingerprint of each of an environment's sealed secrets (values sealed under {@code app/env/KEY}, or Vault
+     * references): HMAC-SHA256 over {@code app/KEY}, a NUL and the value, under a key derived from the secrets key,
+     * base64url of its first 16 bytes. Equal values of the same key of an application have equal fingerprints in
+     * every environment; nothing else can be learnt from one. A Vault reference is fingerprinted as it is written,
+     * so its fingerprint changes when the reference does. A value this service cannot open (sealed under another
+     * key) gets no fingerprint.
+     */
+    public Map<String, String> fingerprints(String app, String environment, Map<String, String> sealed) {
+        Map<String, String> fingerprints = new TreeMap<>();
+        sealed.forEach((key, value) -> {
+            try {
+                String plaintext = SecretBox.isSealed(value) ? box.open(context(app, environment, key), value) : value;
+                fingerprints.put(key, fingerprint(app, key, plaintext));
+            } catch (IllegalArgumentException e) {
+                log.warn(
+                        "no fingerprint for secret {} of {}/{}: it was sealed under another key",
+                        key,
+                        app,
+                        environment);
+            }
+        });
+        return fingerprints;
+    }
+
+    private String fingerprint(String app, String key, String plaintext) {
+        byte[] mac = hmac(fingerprintKey, app + "/" + key + "\0" + plaintext);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, FINGERPRINT_BYTES));
+    }
+
+    private static SecretKeySpec fingerprintKey(String base64Key) {
+        byte[] secretsKey = Base64.getDecoder().decode(base64Key.trim());
+        return new SecretKeySpec(hmac(new SecretKeySpec(secretsKey, HMAC), FINGERPRINT_LABEL), HMAC);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
     private String reseal(String app, String environment, String key, String value) {

@@ -45,6 +45,39 @@ class SecretSealerTest {
     }
 
     @Test
+    void fingerprintsAreEqualForEqualValuesOfAKeyAcrossEnvironmentsAndRevealNothingElse() {
+        Map<String, String> qa = sealer.fingerprints(
+                "shop", "qa", sealer.seal("shop", "qa", Map.of("DB_PASSWORD", "s3cret", "API_TOKEN", "vault:a/b#c")));
+        Map<String, String> prod = sealer.fingerprints(
+                "shop",
+                "prod",
+                sealer.seal("shop", "prod", Map.of("DB_PASSWORD", "s3cret", "API_TOKEN", "vault:a/b#d")));
+        Map<String, String> otherValue =
+                sealer.fingerprints("shop", "qa", sealer.seal("shop", "qa", Map.of("DB_PASSWORD", "s3cret!")));
+        Map<String, String> otherApp =
+                sealer.fingerprints("cart", "qa", sealer.seal("cart", "qa", Map.of("DB_PASSWORD", "s3cret")));
+        Map<String, String> otherKey = new SecretSealer(new SecretsProperties(OTHER_KEY))
+                .fingerprints("shop", "qa", Map.of("DB_PASSWORD", "vault:a/b#c"));
+
+        assertThat(prod.get("DB_PASSWORD")).isEqualTo(qa.get("DB_PASSWORD"));
+        assertThat(prod.get("API_TOKEN")).isNotEqualTo(qa.get("API_TOKEN"));
+        assertThat(otherValue.get("DB_PASSWORD")).isNotEqualTo(qa.get("DB_PASSWORD"));
+        assertThat(otherApp.get("DB_PASSWORD")).isNotEqualTo(qa.get("DB_PASSWORD"));
+        assertThat(otherKey.get("DB_PASSWORD"))
+                .isNotEqualTo(sealer.fingerprints("shop", "qa", Map.of("DB_PASSWORD", "vault:a/b#c"))
+                        .get("DB_PASSWORD"));
+        assertThat(qa.get("DB_PASSWORD")).matches("[A-Za-z0-9_-]{22}").doesNotContain("s3cret");
+    }
+
+    @Test
+    void aSecretSealedUnderAnotherKeyGetsNoFingerprint() {
+        Map<String, String> foreign =
+                new SecretSealer(new SecretsProperties(OTHER_KEY)).seal("shop", "qa", Map.of("DB_PASSWORD", "x"));
+
+        assertThat(sealer.fingerprints("shop", "qa", foreign)).isEmpty();
+    }
+
+    @Test
     void aDefaultSealedUnderAnotherKeyIsAConflictThatSaysWhatToDo() {
         Map<String, String> foreign =
                 new SecretSealer(new SecretsProperties(OTHER_KEY)).sealDefaults("shop", Map.of("DB_PASSWORD", "x"));

@@ -51,6 +51,7 @@ public class EnvironmentProjection {
                         UPDATE environments
                            SET desired_version = :version, desired_commit = :commit, driver = :driver,
                                overrides = CAST(:overrides AS jsonb), secret_keys = CAST(:secretKeys AS jsonb),
+                               secret_fingerprints = CAST(:fingerprints AS jsonb),
                                tags = CAST(:tags AS jsonb), description = :description, ttl = :ttl,
                                stage = COALESCE(stage, :stage), updated_at = GREATEST(updated_at, :at)
                          WHERE app = :app AND name = :name""")
@@ -59,6 +60,7 @@ public class EnvironmentProjection {
                 .param("driver", event.driver())
                 .param("overrides", Json.write(event.overrides()))
                 .param("secretKeys", Json.write(event.secretKeys()))
+                .param("fingerprints", Json.write(event.secretFingerprints()))
                 .param("tags", Json.write(event.tags()))
                 .param("description", event.description())
                 .param("ttl", event.ttl() == null ? null : event.ttl().toString())
