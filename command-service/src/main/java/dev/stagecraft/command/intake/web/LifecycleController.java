@@ -10,6 +10,7 @@ import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
 import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
+import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -95,7 +96,7 @@ class LifecycleController {
         return submit(new CancelDeployment(id, who, deploymentId));
     }
 
-    private ResponseEntity<?> submit(dev.stagecraft.contracts.command.Command command) {
+    private ResponseEntity<?> submit(Command command) {
         return answers.of(handler.handle(Submission.of(command, CommandsController.CHANNEL)));
     }
 }

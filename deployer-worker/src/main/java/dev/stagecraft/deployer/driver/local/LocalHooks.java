@@ -38,9 +38,7 @@ final class LocalHooks {
             var environment = workspace.environment(desired, 0);
             environment.remove("PORT");
             process = LocalProcesses.start(hook.command(), directory, environment, log);
-        } catch (IOException e) {
-            throw new DriverException(hook.step(), "cannot start the " + hook.step() + " hook: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new DriverException(hook.step(), "cannot start the " + hook.step() + " hook: " + e.getMessage(), e);
         }
         boolean finished = await(process, hook);
