@@ -10,6 +10,10 @@ public enum RejectionCode {
     NOT_FOUND("not-found"),
     /** The command contradicts the current state (environment exists already, wrong status). */
     CONFLICT("conflict"),
+    /** The caller lacks the role the command needs (the message names the role and the application). */
+    FORBIDDEN("forbidden"),
+    /** The environment is locked by someone else (the message names who, since when and why). */
+    LOCKED("locked"),
     /** This version of command-service does not carry out the command type yet. */
     UNSUPPORTED("unsupported");
 

@@ -43,6 +43,7 @@ public final class MessageTypes {
         register("environment.status-changed", EnvironmentStatusChanged.class);
         register("environment.drift-detected", EnvironmentDriftDetected.class);
         register("environment.schedule-changed", EnvironmentScheduleChanged.class);
+        register("environment.lock-changed", EnvironmentLockChanged.class);
         register("deployment.queued", DeploymentQueued.class);
         register("deployment.awaiting-approval", DeploymentAwaitingApproval.class);
         register("deployment.approved", DeploymentApproved.class);

@@ -6,7 +6,12 @@ import dev.stagecraft.contracts.EventId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** {@code deployment.rejected}: approval of a deployment (DESIGN.md §4). */
+/**
+ * {@code deployment.rejected}: {@code approver} rejected the deployment; it ends here. (Withdrawing a pending approval is
+ * {@code deployment.cancel}, announced as {@code deployment.cancelled}.)
+ * {@code version} is the version to deploy, {@code fromVersion} the one it replaces, {@code stage} the stage
+ * it enters; {@code comment} is what the approver said, if anything.
+ */
 public record DeploymentRejected(
         EventId eventId,
         Instant occurredAt,
@@ -16,5 +21,9 @@ public record DeploymentRejected(
         @Nullable String environment,
         long sequence,
         DeploymentId deploymentId,
-        @Nullable String approver)
+        @Nullable String approver,
+        @Nullable String version,
+        @Nullable String fromVersion,
+        @Nullable String stage,
+        @Nullable String comment)
         implements DeploymentEvent {}

@@ -22,6 +22,7 @@ public sealed interface Event
                 EnvironmentStatusChanged,
                 EnvironmentDriftDetected,
                 EnvironmentScheduleChanged,
+                EnvironmentLockChanged,
                 DeploymentEvent {
 
     EventId eventId();

@@ -73,7 +73,19 @@ class DeploymentViewTest {
     @Test
     void aDeploymentCanStartByAwaitingApproval() {
         var awaiting = new DeploymentAwaitingApproval(
-                EventId.random(), Instant.now(), CommandId.random(), "alice", "shop", "prod", 1, id, null);
+                EventId.random(),
+                Instant.now(),
+                CommandId.random(),
+                "alice",
+                "shop",
+                "prod",
+                1,
+                id,
+                null,
+                "1.1.0",
+                "1.0.0",
+                "prod",
+                null);
 
         DeploymentView view = DeploymentView.of(awaiting);
         assertThat(view.status()).isEqualTo(DeploymentStatus.AWAITING_APPROVAL);

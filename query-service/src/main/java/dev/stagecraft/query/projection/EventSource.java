@@ -7,6 +7,7 @@ import dev.stagecraft.contracts.event.CommandRejected;
 import dev.stagecraft.contracts.event.DeploymentApproved;
 import dev.stagecraft.contracts.event.DeploymentAwaitingApproval;
 import dev.stagecraft.contracts.event.DeploymentRejected;
+import dev.stagecraft.contracts.event.EnvironmentLockChanged;
 import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.Event;
@@ -31,6 +32,7 @@ public final class EventSource {
             case CommandRejected e -> Topology.COMMAND_SERVICE;
             case EnvironmentSpecChanged e -> Topology.COMMAND_SERVICE;
             case EnvironmentScheduleChanged e -> Topology.COMMAND_SERVICE;
+            case EnvironmentLockChanged e -> Topology.COMMAND_SERVICE;
             case DeploymentAwaitingApproval e -> Topology.COMMAND_SERVICE;
             case DeploymentApproved e -> Topology.COMMAND_SERVICE;
             case DeploymentRejected e -> Topology.COMMAND_SERVICE;

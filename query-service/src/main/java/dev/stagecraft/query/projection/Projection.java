@@ -6,6 +6,7 @@ import dev.stagecraft.contracts.event.CommandRejected;
 import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
+import dev.stagecraft.contracts.event.EnvironmentLockChanged;
 import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
@@ -81,6 +82,9 @@ public class Projection {
             case EnvironmentDriftDetected e -> {
                 if (current) drift.on(e, source);
             }
+            case EnvironmentLockChanged e -> {
+                // kept in the history; the environment's lock is not projected yet
+            }
             case DeploymentSucceeded e -> {
                 deployments.on(e, current);
                 drift.on(e, source);
@@ -113,6 +117,7 @@ public class Projection {
             case EnvironmentSpecChanged e -> "spec";
             case EnvironmentStatusChanged e -> "status";
             case EnvironmentScheduleChanged e -> "schedule";
+            case EnvironmentLockChanged e -> "lock";
             case EnvironmentDriftDetected e -> "drift";
             case DeploymentEvent e -> "deployment";
             default -> "other";

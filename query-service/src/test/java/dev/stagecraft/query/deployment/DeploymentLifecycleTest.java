@@ -27,7 +27,19 @@ class DeploymentLifecycleTest {
         assertThat(DeploymentLifecycle.statusAfter(Fixtures.succeeded("shop", "qa", 4, ID, "1.0.0")))
                 .isEqualTo(SUCCEEDED);
         assertThat(DeploymentLifecycle.statusAfter(new DeploymentApproved(
-                        EventId.random(), Instant.now(), null, "bob", "shop", "prod", 1, ID, "bob")))
+                        EventId.random(),
+                        Instant.now(),
+                        null,
+                        "bob",
+                        "shop",
+                        "prod",
+                        1,
+                        ID,
+                        "bob",
+                        "1.0.0",
+                        null,
+                        "prod",
+                        null)))
                 .isEqualTo(APPROVED);
         assertThat(DeploymentLifecycle.statusAfter(new DeploymentCancelled(
                         EventId.random(), Instant.now(), null, "bob", "shop", "qa", 5, ID, "1.0.0", null, null, 0)))

@@ -81,6 +81,8 @@ class Answers {
             case MALFORMED, INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case LOCKED -> HttpStatus.LOCKED;
             case UNSUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
         };
     }
@@ -91,6 +93,8 @@ class Answers {
             case INVALID -> "Invalid command";
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Conflict with the current state";
+            case FORBIDDEN -> "Missing role";
+            case LOCKED -> "Environment locked";
             case UNSUPPORTED -> "Not supported yet";
         };
     }
