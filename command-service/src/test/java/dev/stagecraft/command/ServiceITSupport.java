@@ -175,6 +175,10 @@ public abstract class ServiceITSupport {
         return send("POST", path, json, headers);
     }
 
+    protected Answer put(String path, String json, String... headers) {
+        return send("PUT", path, json, headers);
+    }
+
     protected Answer patch(String path, String json, String... headers) {
         return send("PATCH", path, json, headers);
     }

@@ -234,6 +234,11 @@ class EnvironmentDiffIT extends ReadModelScenario {
                 {"version":"1.2.0","overrides":{"FEATURE_X":"on","LOG_LEVEL":"debug","REGION":"eu"}}"""));
         assertThat(diff.at("/command/promotion").isNull()).isTrue();
 
+        JsonNode backwards =
+                get("/api/v1/applications/" + APP + "/diff?from=prod&to=qa").json();
+        assertThat(backwards.at("/command/method").asString()).isEqualTo("PATCH");
+        assertThat(backwards.at("/command/promotion").isNull()).isTrue();
+
         JsonNode back =
                 get("/api/v1/applications/" + APP + "/diff?from=staging&to=qa").json();
         assertThat(back.at("/commits").isEmpty()).isTrue();
@@ -260,7 +265,9 @@ class EnvironmentDiffIT extends ReadModelScenario {
 
         assertThat(diff.at("/commitsError").isNull()).as(diff.toString()).isTrue();
         assertThat(shas(diff.at("/commits"))).containsExactly(later.name());
-        assertThat(diff.at("/command/promotion").isNull()).isFalse();
+        // review-9 is no stage: a promotion from it would be refused, so only the PATCH is offered
+        assertThat(diff.at("/command/promotion").isNull()).isTrue();
+        assertThat(diff.at("/command/method").asString()).isEqualTo("PATCH");
         try (var mirrors = Files.list(cache)) {
             assertThat(mirrors.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith(APP + "-"));
         }

@@ -6,6 +6,7 @@ import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.application.Application;
 import dev.stagecraft.command.application.Applications;
 import dev.stagecraft.command.deployment.Deployments;
+import dev.stagecraft.command.lock.LockGuard;
 import dev.stagecraft.command.secret.SecretSealer;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EventId;
@@ -47,6 +48,7 @@ public class EnvironmentDecisions {
     private final Applications applications;
     private final Environments environments;
     private final Deployments deployments;
+    private final LockGuard locks;
     private final SecretSealer sealer;
     private final CommandEvents events;
     private final Outbox outbox;
@@ -57,6 +59,7 @@ public class EnvironmentDecisions {
             Applications applications,
             Environments environments,
             Deployments deployments,
+            LockGuard locks,
             SecretSealer sealer,
             CommandEvents events,
             Outbox outbox,
@@ -65,6 +68,7 @@ public class EnvironmentDecisions {
         this.applications = applications;
         this.environments = environments;
         this.deployments = deployments;
+        this.locks = locks;
         this.sealer = sealer;
         this.events = events;
         this.outbox = outbox;
@@ -118,6 +122,7 @@ public class EnvironmentDecisions {
     private Decision lifecycle(
             Command command, String app, String name, Operation operation, UnaryOperator<Environment> transition) {
         Application application = applications.lockRegistered(app);
+        refuseIfLockedByAnother(command, app, name, operation);
         Environment current = environments.lock(app, name).orElseThrow(() -> unknown(app, name));
         Environment next = transition.apply(current);
         DeploymentId deploymentId = DeploymentId.random();
@@ -129,6 +134,7 @@ public class EnvironmentDecisions {
     }
 
     private Decision deploy(Command command, Application application, Environment environment) {
+        refuseIfLockedByAnother(command, environment.app(), environment.name(), Operation.DEPLOY);
         DeploymentId deploymentId = DeploymentId.random();
         Instant now = clock.instant();
         environments.save(environment, command.commandId(), deploymentId, command.actor(), now);
@@ -136,6 +142,21 @@ public class EnvironmentDecisions {
         publish(job(command, application, environment, Operation.DEPLOY, deploymentId, now), now);
         decided(command, environment, now);
         return new Decision(environment.app(), environment.name(), deploymentId);
+    }
+
+    /**
+     * The one lock check of every decision that deploys to or changes an environment (create, update, archive,
+     * restore, cleanup, and promotions, rollbacks and approved deployments decided through here): while it is
+     * locked, only the holder may.
+     */
+    private void refuseIfLockedByAnother(Command command, String app, String name, Operation operation) {
+        String what = switch (operation) {
+            case DEPLOY -> "deployed to";
+            case ARCHIVE -> "archived";
+            case RESTORE -> "restored";
+            case CLEANUP -> "cleaned up";
+        };
+        locks.refuseUnlessHolder(app, name, command.actor(), what);
     }
 
     private void publish(DeploymentJob job, Instant now) {

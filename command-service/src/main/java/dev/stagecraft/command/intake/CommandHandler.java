@@ -8,6 +8,7 @@ import dev.stagecraft.command.RejectionCode;
 import dev.stagecraft.command.application.ApplicationRegistration;
 import dev.stagecraft.command.deployment.DeploymentDecisions;
 import dev.stagecraft.command.environment.EnvironmentDecisions;
+import dev.stagecraft.command.lock.LockDecisions;
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
@@ -15,8 +16,10 @@ import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
+import dev.stagecraft.contracts.command.LockEnvironment;
 import dev.stagecraft.contracts.command.RegisterApplication;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
+import dev.stagecraft.contracts.command.UnlockEnvironment;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Clock;
 import java.util.List;
@@ -47,6 +50,7 @@ public class CommandHandler {
     private final ApplicationRegistration applications;
     private final EnvironmentDecisions environments;
     private final DeploymentDecisions deployments;
+    private final LockDecisions locks;
     private final Clock clock;
 
     CommandHandler(
@@ -57,6 +61,7 @@ public class CommandHandler {
             ApplicationRegistration applications,
             EnvironmentDecisions environments,
             DeploymentDecisions deployments,
+            LockDecisions locks,
             Clock clock) {
         this.transactions = transactions;
         this.commandLog = commandLog;
@@ -65,6 +70,7 @@ public class CommandHandler {
         this.applications = applications;
         this.environments = environments;
         this.deployments = deployments;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -147,12 +153,14 @@ public class CommandHandler {
             case RestoreEnvironment restore -> environments.restore(restore);
             case CleanupEnvironment cleanup -> environments.cleanup(cleanup);
             case CancelDeployment cancel -> deployments.cancel(cancel);
+            case LockEnvironment lock -> locks.lock(lock);
+            case UnlockEnvironment unlock -> locks.unlock(unlock);
             default ->
                 throw new CommandRefusedException(
                         RejectionCode.UNSUPPORTED,
                         "command " + type + " is not supported by this version of command-service yet;"
                                 + " use application.register, environment.create, .update, .archive, .restore,"
-                                + " .cleanup or deployment.cancel");
+                                + " .cleanup, .lock, .unlock or deployment.cancel");
         };
     }
 

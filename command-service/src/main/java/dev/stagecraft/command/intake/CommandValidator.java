@@ -9,9 +9,11 @@ import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
+import dev.stagecraft.contracts.command.LockEnvironment;
 import dev.stagecraft.contracts.command.RegisterApplication;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
 import dev.stagecraft.contracts.command.Stage;
+import dev.stagecraft.contracts.command.UnlockEnvironment;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +82,8 @@ public class CommandValidator {
             case ArchiveEnvironment archive -> environment(problems, archive.app(), archive.environment());
             case RestoreEnvironment restore -> environment(problems, restore.app(), restore.environment());
             case CleanupEnvironment cleanup -> environment(problems, cleanup.app(), cleanup.environment());
+            case LockEnvironment lock -> lock(problems, lock);
+            case UnlockEnvironment unlock -> environment(problems, unlock.app(), unlock.environment());
             case CancelDeployment cancel -> {
                 if (cancel.deploymentId() == null) {
                     problems.add(new Problem("deploymentId", "is required"));
@@ -114,6 +118,13 @@ public class CommandValidator {
         keysAreEitherPublicOrSecret(
                 problems, "overrides", "secretOverrides", command.overrides(), command.secretOverrides());
         vaultReferences(problems, "secretOverrides", command.secretOverrides());
+    }
+
+    private static void lock(List<Problem> problems, LockEnvironment command) {
+        environment(problems, command.app(), command.environment());
+        if (required(problems, "reason", command.reason()) && command.reason().isBlank()) {
+            problems.add(new Problem("reason", "must say why the environment is locked, e.g. \"release freeze\""));
+        }
     }
 
     private static void environment(List<Problem> problems, String app, String environment) {

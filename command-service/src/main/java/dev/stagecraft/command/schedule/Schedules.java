@@ -87,9 +87,14 @@ class Schedules {
         return due("cleanup_at", now, limit);
     }
 
+    /**
+     * A locked environment is not due: the scheduler acts as {@code system:ttl} / {@code system:retention}, never
+     * the holder, so it waits until the lock is released and acts on the first pass after that.
+     */
     private List<Due> due(String column, Instant now, int limit) {
-        return jdbc.sql("SELECT app, name, status, " + column + " AS deadline FROM environments WHERE " + column
-                        + " <= ? ORDER BY " + column + " LIMIT ?")
+        return jdbc.sql("SELECT app, name, status, " + column + " AS deadline FROM environments e WHERE " + column
+                        + " <= ? AND NOT EXISTS (SELECT 1 FROM environment_locks l"
+                        + " WHERE l.app = e.app AND l.environment = e.name) ORDER BY " + column + " LIMIT ?")
                 .params(utc(now), limit)
                 .query((rs, row) -> new Due(
                         rs.getString("app"),

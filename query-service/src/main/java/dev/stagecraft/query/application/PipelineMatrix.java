@@ -1,6 +1,7 @@
 package dev.stagecraft.query.application;
 
 import dev.stagecraft.contracts.command.Stage;
+import dev.stagecraft.query.environment.Deployed;
 import dev.stagecraft.query.environment.EnvironmentView;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,13 @@ record PipelineMatrix(List<PipelineStageView> stages, List<EnvironmentView> othe
                     null,
                     null,
                     null,
-                    List.of());
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null);
         }
+        Deployed deployed = environment.deployed();
         return new PipelineStageView(
                 stage.environment(),
                 environment.name(),
@@ -55,7 +61,11 @@ record PipelineMatrix(List<PipelineStageView> stages, List<EnvironmentView> othe
                 environment.status(),
                 environment.statusReason(),
                 environment.updatedAt(),
+                deployed == null ? null : deployed.actor(),
+                deployed == null ? null : deployed.finishedAt(),
                 environment.lastDeployment(),
-                environment.queued());
+                environment.queued(),
+                environment.awaitingApproval(),
+                environment.lock());
     }
 }

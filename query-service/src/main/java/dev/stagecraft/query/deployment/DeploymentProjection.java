@@ -49,7 +49,7 @@ public class DeploymentProjection {
         deployments.moveForward(id, status);
         switch (event) {
             case DeploymentQueued e -> deployments.queued(e);
-            case DeploymentAwaitingApproval e -> deployments.requestedBy(id, e.actor());
+            case DeploymentAwaitingApproval e -> deployments.awaitingApproval(e);
             case DeploymentApproved e -> deployments.decidedBy(id, approver(e.approver(), e.actor()));
             case DeploymentRejected e -> deployments.decidedBy(id, approver(e.approver(), e.actor()));
             case DeploymentStarted e -> started(e);

@@ -5,6 +5,7 @@ import static dev.stagecraft.query.Sql.timestamp;
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.DeploymentStatus;
+import dev.stagecraft.contracts.event.DeploymentAwaitingApproval;
 import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentQueued;
 import dev.stagecraft.query.environment.EnvironmentKey;
@@ -97,9 +98,22 @@ class DeploymentWriter {
                 .update();
     }
 
-    /** The person who asked for a deployment that waits for approval. */
-    void requestedBy(DeploymentId id, String actor) {
-        update("actor = :value", id, actor);
+    /**
+     * A deployment that waits for approval: who asked for it and the versions it would move between (its job, and so
+     * its {@code deployment.queued}, exists only once it is approved). A deploy, unless the queue said otherwise.
+     */
+    void awaitingApproval(DeploymentAwaitingApproval event) {
+        jdbc.sql("""
+                        UPDATE deployments
+                           SET actor = :actor, version = COALESCE(version, :version),
+                               from_version = COALESCE(from_version, :fromVersion),
+                               operation = COALESCE(operation, 'DEPLOY')
+                         WHERE id = :id""")
+                .param("actor", event.actor())
+                .param("version", event.version())
+                .param("fromVersion", event.fromVersion())
+                .param("id", event.deploymentId().id())
+                .update();
     }
 
     void decidedBy(DeploymentId id, String approver) {

@@ -11,12 +11,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The command-service request that brings {@code to} level with {@code from}: a {@code PATCH} of {@code to} with
- * {@code from}'s version (and commit) and public overrides, and, when {@code to} is a pipeline stage and the versions
- * differ, the promotion that moves the version alone. Secret values are never known here: {@code secrets} says which
+ * {@code from}'s version (and commit) and public overrides, and, when {@code to} is a stage that comes after the stage
+ * {@code from} in the pipeline and the versions differ, the promotion that moves the version alone (the way a
+ * version should travel along the pipeline: promotion rules, approvals and locks apply). Backwards, or from an ad-hoc
+ * environment, a promotion would be refused, so only the {@code PATCH} is offered. Secret values are never known here: {@code secrets} says which
  * keys to send in {@code secretOverrides}.
  *
  * @param text the request as one line, e.g. {@code PATCH /api/v1/applications/shop/environments/prod {"version":"1.9.0"}}
- * @param promotion {@code POST /api/v1/applications/{app}/promotions}, or null
+ * @param promotion {@code POST /api/v1/applications/{app}/promotions} when {@code to} comes after {@code from} in the
+ *     pipeline and the versions differ, or null
  * @param secrets a sentence about the secrets to send, or null if they are all unchanged
  */
 public record CatchUpCommand(
@@ -40,7 +43,7 @@ public record CatchUpCommand(
             String app,
             EnvironmentState from,
             EnvironmentState to,
-            boolean toIsStage,
+            boolean toFollowsFrom,
             OverrideChanges overrides,
             SortedMap<String, String> secrets) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -61,7 +64,7 @@ public record CatchUpCommand(
             return null;
         }
         Request update = Request.of("PATCH", "/api/v1/applications/" + app + "/environments/" + to.name(), body);
-        Request promotion = versionDiffers && toIsStage
+        Request promotion = versionDiffers && toFollowsFrom
                 ? Request.of("POST", "/api/v1/applications/" + app + "/promotions", promotionBody(version, to))
                 : null;
         return new CatchUpCommand(update.method(), update.path(), body, update.text(), promotion, secretsNote);

@@ -40,9 +40,8 @@ public class EnvironmentDiffs {
         OverrideChanges overrides = OverrideChanges.between(from.overrides(), to.overrides());
         SortedMap<String, String> secrets = SecretComparison.between(
                 from.secretKeys(), from.secretFingerprints(), to.secretKeys(), to.secretFingerprints());
-        boolean toIsStage =
-                application.pipeline().stream().anyMatch(s -> s.environment().equals(toName));
-        CatchUpCommand command = CatchUpCommand.of(app, from, to, toIsStage, overrides, secrets);
+        CatchUpCommand command =
+                CatchUpCommand.of(app, from, to, follows(application, fromName, toName), overrides, secrets);
         Commits commits = commits(app, application, from, to);
         return new EnvironmentDiff(
                 app,
@@ -57,6 +56,18 @@ public class EnvironmentDiffs {
                 commits.range() != null && commits.range().truncated(),
                 commits.error(),
                 command);
+    }
+
+    /**
+     * True if {@code to} is a stage that comes after the stage {@code from} in the pipeline: only then is a promotion
+     * the way to bring {@code from}'s version there (backwards, or from an ad-hoc environment, it would be refused).
+     */
+    static boolean follows(DiffSources.Application application, String fromName, String toName) {
+        List<String> stages = application.pipeline().stream()
+                .map(stage -> stage.environment())
+                .toList();
+        int from = stages.indexOf(fromName);
+        return from >= 0 && stages.indexOf(toName) > from;
     }
 
     /** The commit range, or the sentence saying why there is none. */

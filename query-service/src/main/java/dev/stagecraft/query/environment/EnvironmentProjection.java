@@ -3,6 +3,7 @@ package dev.stagecraft.query.environment;
 import static dev.stagecraft.query.Sql.timestamp;
 
 import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.event.EnvironmentLockChanged;
 import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
@@ -100,6 +101,24 @@ public class EnvironmentProjection {
                          WHERE app = :app AND name = :name""")
                 .param("expiresAt", timestamp(event.expiresAt()))
                 .param("cleanupAt", timestamp(event.cleanupAt()))
+                .param("at", timestamp(event.occurredAt()))
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+
+    /** Who holds the environment's lock, why and since when; all null once it is unlocked. */
+    public void on(EnvironmentLockChanged event) {
+        EnvironmentKey key = EnvironmentKey.of(event);
+        boolean locked = event.locked();
+        jdbc.sql("""
+                        UPDATE environments
+                           SET lock_holder = :holder, lock_reason = :reason, locked_at = :lockedAt,
+                               updated_at = GREATEST(updated_at, :at)
+                         WHERE app = :app AND name = :name""")
+                .param("holder", locked ? event.holder() : null)
+                .param("reason", locked ? event.reason() : null)
+                .param("lockedAt", locked ? timestamp(event.lockedAt()) : null)
                 .param("at", timestamp(event.occurredAt()))
                 .param("app", key.app())
                 .param("name", key.name())

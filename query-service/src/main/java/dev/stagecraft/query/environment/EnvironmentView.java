@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param secretKeys names of the secret overrides (never their values)
  * @param queued the deployments waiting for their turn, next first
  * @param drift what runs differs from what was asked, or null
+ * @param lock who locked the environment, why and since when; null while it is unlocked
+ * @param deployed when and by whom the version that runs was deployed (its last successful deployment), or null
+ * @param awaitingApproval the deployments into it that wait for an approval, oldest first
  */
 public record EnvironmentView(
         String app,
@@ -44,13 +47,18 @@ public record EnvironmentView(
         Instant updatedAt,
         @Nullable LastDeployment lastDeployment,
         List<QueuedDeployment> queued,
-        @Nullable Drift drift) {
+        @Nullable Drift drift,
+        @Nullable EnvironmentLock lock,
+        @Nullable Deployed deployed,
+        List<AwaitingApproval> awaitingApproval) {
 
     public EnvironmentKey key() {
         return new EnvironmentKey(app, name);
     }
 
-    EnvironmentView withQueued(List<QueuedDeployment> queue) {
+    /** This view with what is read apart from its row: its queue, its last successful deployment, its approvals. */
+    EnvironmentView with(
+            List<QueuedDeployment> queue, @Nullable Deployed lastDeployed, List<AwaitingApproval> awaiting) {
         return new EnvironmentView(
                 app,
                 name,
@@ -73,6 +81,9 @@ public record EnvironmentView(
                 updatedAt,
                 lastDeployment,
                 List.copyOf(queue),
-                drift);
+                drift,
+                lock,
+                lastDeployed,
+                List.copyOf(awaiting));
     }
 }

@@ -104,7 +104,19 @@ public class Environments {
                 required(instant(rs, "updated_at")),
                 lastDeployment(rs),
                 List.of(),
-                drift(rs));
+                drift(rs),
+                lock(rs),
+                null,
+                List.of());
+    }
+
+    private static @Nullable EnvironmentLock lock(ResultSet rs) throws SQLException {
+        Instant lockedAt = instant(rs, "locked_at");
+        String holder = rs.getString("lock_holder");
+        if (lockedAt == null || holder == null) {
+            return null;
+        }
+        return new EnvironmentLock(holder, String.valueOf(rs.getString("lock_reason")), lockedAt);
     }
 
     private static @Nullable Drift drift(ResultSet rs) throws SQLException {

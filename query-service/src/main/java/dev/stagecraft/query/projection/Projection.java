@@ -83,7 +83,7 @@ public class Projection {
                 if (current) drift.on(e, source);
             }
             case EnvironmentLockChanged e -> {
-                // kept in the history; the environment's lock is not projected yet
+                if (current) environments.on(e);
             }
             case DeploymentSucceeded e -> {
                 deployments.on(e, current);
