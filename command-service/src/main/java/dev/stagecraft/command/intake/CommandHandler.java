@@ -8,15 +8,20 @@ import dev.stagecraft.command.RejectionCode;
 import dev.stagecraft.command.application.ApplicationRegistration;
 import dev.stagecraft.command.deployment.DeploymentDecisions;
 import dev.stagecraft.command.environment.EnvironmentDecisions;
+import dev.stagecraft.command.promotion.PipelineCommands;
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.command.ApproveDeployment;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
 import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
+import dev.stagecraft.contracts.command.Promote;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.RejectDeployment;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
+import dev.stagecraft.contracts.command.Rollback;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Clock;
 import java.util.List;
@@ -47,6 +52,7 @@ public class CommandHandler {
     private final ApplicationRegistration applications;
     private final EnvironmentDecisions environments;
     private final DeploymentDecisions deployments;
+    private final PipelineCommands pipeline;
     private final Clock clock;
 
     CommandHandler(
@@ -57,6 +63,7 @@ public class CommandHandler {
             ApplicationRegistration applications,
             EnvironmentDecisions environments,
             DeploymentDecisions deployments,
+            PipelineCommands pipeline,
             Clock clock) {
         this.transactions = transactions;
         this.commandLog = commandLog;
@@ -65,6 +72,7 @@ public class CommandHandler {
         this.applications = applications;
         this.environments = environments;
         this.deployments = deployments;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
@@ -147,12 +155,16 @@ public class CommandHandler {
             case RestoreEnvironment restore -> environments.restore(restore);
             case CleanupEnvironment cleanup -> environments.cleanup(cleanup);
             case CancelDeployment cancel -> deployments.cancel(cancel);
+            case Promote promote -> pipeline.promote(promote);
+            case Rollback rollback -> pipeline.rollback(rollback);
+            case ApproveDeployment approve -> pipeline.approve(approve);
+            case RejectDeployment reject -> pipeline.reject(reject);
             default ->
                 throw new CommandRefusedException(
                         RejectionCode.UNSUPPORTED,
                         "command " + type + " is not supported by this version of command-service yet;"
                                 + " use application.register, environment.create, .update, .archive, .restore,"
-                                + " .cleanup or deployment.cancel");
+                                + " .cleanup, promote, rollback or deployment.approve, .reject, .cancel");
         };
     }
 

@@ -4,13 +4,17 @@ import dev.stagecraft.command.Problem;
 import dev.stagecraft.command.secret.VaultReference;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.command.ApproveDeployment;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
 import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
+import dev.stagecraft.contracts.command.Promote;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.RejectDeployment;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
+import dev.stagecraft.contracts.command.Rollback;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Duration;
@@ -80,9 +84,14 @@ public class CommandValidator {
             case ArchiveEnvironment archive -> environment(problems, archive.app(), archive.environment());
             case RestoreEnvironment restore -> environment(problems, restore.app(), restore.environment());
             case CleanupEnvironment cleanup -> environment(problems, cleanup.app(), cleanup.environment());
-            case CancelDeployment cancel -> {
-                if (cancel.deploymentId() == null) {
-                    problems.add(new Problem("deploymentId", "is required"));
+            case CancelDeployment cancel -> deploymentId(problems, cancel.deploymentId());
+            case ApproveDeployment approve -> deploymentId(problems, approve.deploymentId());
+            case RejectDeployment reject -> deploymentId(problems, reject.deploymentId());
+            case Promote promote -> promote(problems, promote);
+            case Rollback rollback -> {
+                environment(problems, rollback.app(), rollback.environment());
+                if (rollback.version() != null) {
+                    version(problems, rollback.version());
                 }
             }
             default -> {
@@ -114,6 +123,22 @@ public class CommandValidator {
         keysAreEitherPublicOrSecret(
                 problems, "overrides", "secretOverrides", command.overrides(), command.secretOverrides());
         vaultReferences(problems, "secretOverrides", command.secretOverrides());
+    }
+
+    private static void promote(List<Problem> problems, Promote command) {
+        name(problems, "app", command.app());
+        if (required(problems, "version", command.version())) {
+            version(problems, command.version());
+        }
+        if (command.to() != null) {
+            name(problems, "to", command.to());
+        }
+    }
+
+    private static void deploymentId(List<Problem> problems, @Nullable Object deploymentId) {
+        if (deploymentId == null) {
+            problems.add(new Problem("deploymentId", "is required"));
+        }
     }
 
     private static void environment(List<Problem> problems, String app, String environment) {
