@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.EventId;
+import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import java.time.Instant;
@@ -111,5 +112,14 @@ abstract class PipelineITSupport extends ServiceITSupport {
                 .params(app, environment)
                 .query(String.class)
                 .list();
+    }
+
+    protected <T extends DeploymentEvent> T awaitEvent(Class<T> type, String deploymentId) {
+        await().until(() -> events.of(type).stream()
+                .anyMatch(e -> e.deploymentId().toString().equals(deploymentId)));
+        return events.of(type).stream()
+                .filter(e -> e.deploymentId().toString().equals(deploymentId))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -8,7 +8,6 @@ import dev.stagecraft.contracts.event.CommandRejected;
 import dev.stagecraft.contracts.event.DeploymentApproved;
 import dev.stagecraft.contracts.event.DeploymentAwaitingApproval;
 import dev.stagecraft.contracts.event.DeploymentCancelled;
-import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.DeploymentRejected;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
@@ -270,14 +269,5 @@ class PromotionIT extends PipelineITSupport {
                 .isEqualTo(app + " 1.0.0 cannot enter prod: it does not run in qa (qa is RUNNING; its deployment of"
                         + " 2.0.0 is QUEUED); promote it to qa first");
         assertThat(deploymentStatus(held)).isEqualTo("AWAITING_APPROVAL");
-    }
-
-    private <T extends DeploymentEvent> T awaitEvent(Class<T> type, String deploymentId) {
-        await().until(() -> events.of(type).stream()
-                .anyMatch(e -> e.deploymentId().toString().equals(deploymentId)));
-        return events.of(type).stream()
-                .filter(e -> e.deploymentId().toString().equals(deploymentId))
-                .findFirst()
-                .orElseThrow();
     }
 }
