@@ -107,9 +107,9 @@ class LifecycleCommandsIT extends ServiceITSupport {
         assertThat(post("/api/v1/applications/" + app + "/environments/nope/archive", null)
                         .status())
                 .isEqualTo(404);
-        assertThat(jobsFor(app))
+        await().untilAsserted(() -> assertThat(jobsFor(app))
                 .extracting(DeploymentJob::operation)
-                .containsExactly(Operation.DEPLOY, Operation.ARCHIVE);
+                .containsExactly(Operation.DEPLOY, Operation.ARCHIVE));
     }
 
     @Test

@@ -53,16 +53,21 @@ class PromotionDecisions {
         this.clock = clock;
     }
 
-    /** One promotion to decide: what, where, for whom. */
+    /**
+     * One promotion to decide: what, where, for whom. {@code automatic}: submitted by auto-promotion and not
+     * (yet) approved by a person, so it must not bring back a version marked bad, nor clear the mark.
+     */
     private record Request(
-            Command cause, String requester, Pipeline pipeline, Stage target, String version, boolean force) {
+            Command cause,
+            String requester,
+            Pipeline pipeline,
+            Stage target,
+            String version,
+            boolean force,
+            boolean automatic) {
 
         String app() {
             return pipeline.app();
-        }
-
-        boolean automatic() {
-            return AutoPromotion.ACTOR.equals(requester);
         }
     }
 
@@ -72,7 +77,14 @@ class PromotionDecisions {
                 ? pipeline.next(
                         command.version(), stage -> state(pipeline.app(), stage).runs(command.version()))
                 : pipeline.stage(command.to());
-        Request request = new Request(command, command.actor(), pipeline, target, command.version(), command.force());
+        Request request = new Request(
+                command,
+                command.actor(),
+                pipeline,
+                target,
+                command.version(),
+                command.force(),
+                AutoPromotion.ACTOR.equals(command.actor()));
         check(request);
         String commit = commit(request);
         if (target.requiresApproval()) {
@@ -83,7 +95,8 @@ class PromotionDecisions {
 
     /**
      * Carries out a deployment that awaited approval, under its own id, for its requester: the rules are
-     * checked again as they stand now (the previous-stage rule unless it was forced).
+     * checked again as they stand now (the previous-stage rule unless it was forced). An approved promotion is
+     * a person's explicit choice, even if auto-promotion requested it.
      */
     Decision release(Command approval, Deployments.Known held) {
         Pipeline pipeline = pipelineOf(held.app());
@@ -91,7 +104,7 @@ class PromotionDecisions {
                 .orElseThrow(() -> CommandRefusedException.conflict(held.environment() + " is no longer a stage of "
                         + held.app() + "'s pipeline (" + pipeline.names() + "); reject or cancel deployment "
                         + held.id()));
-        Request request = new Request(approval, held.actor(), pipeline, target, held.version(), held.force());
+        Request request = new Request(approval, held.actor(), pipeline, target, held.version(), held.force(), false);
         check(request);
         return deploy(request, held.id(), held.commit());
     }
