@@ -119,11 +119,12 @@ public class EnvironmentDecisions {
     }
 
     /**
-     * Refuses, as a deployment of a version would be, unless the environment's status allows one now; for a
-     * deployment that will wait for approval, so that a hopeless request is refused at once.
+     * Refuses, as a deployment of a version by {@code actor} would be, unless the environment allows one now;
+     * for a deployment that will wait for approval, so that a hopeless request is refused at once. (The checks
+     * of the deploy path that do not need the new spec belong here too, e.g. a lock held by someone else.)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void refuseUnlessDeployable(String app, String name) {
+    public void refuseUnlessDeployable(String app, String name, String actor) {
         environments
                 .find(app, name)
                 .filter(environment -> environment.status() != EnvironmentStatus.CLEANED)

@@ -137,7 +137,7 @@ class PromotionDecisions {
     private Decision hold(Request request, @Nullable String commit) {
         String app = request.app();
         String environment = request.target().environment();
-        environments.refuseUnlessDeployable(app, environment);
+        environments.refuseUnlessDeployable(app, environment, request.requester());
         deployments.awaitingApprovalIn(app, environment).ifPresent(pending -> {
             throw CommandRefusedException.conflict(app + "/" + environment + " already has deployment " + pending.id()
                     + " of " + pending.version() + " awaiting approval, requested by " + pending.actor()
