@@ -107,9 +107,9 @@ class LifecycleCommandsIT extends ServiceITSupport {
         assertThat(post("/api/v1/applications/" + app + "/environments/nope/archive", null)
                         .status())
                 .isEqualTo(404);
-        assertThat(jobsFor(app))
+        await().untilAsserted(() -> assertThat(jobsFor(app))
                 .extracting(DeploymentJob::operation)
-                .containsExactly(Operation.DEPLOY, Operation.ARCHIVE);
+                .containsExactly(Operation.DEPLOY, Operation.ARCHIVE));
     }
 
     @Test
@@ -201,7 +201,7 @@ class LifecycleCommandsIT extends ServiceITSupport {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").stringValue())
                 .isEqualTo("deployment " + archiving + " of " + app + "/qa is CANCELLED, so it cannot be cancelled:"
-                        + " only a QUEUED deployment can be");
+                        + " only a QUEUED deployment or one AWAITING_APPROVAL can be");
 
         String updating = patch(base, """
                 {"version":"2"}""").json().get("deploymentId").stringValue();
@@ -221,8 +221,10 @@ class LifecycleCommandsIT extends ServiceITSupport {
                         .json()
                         .get("detail")
                         .stringValue())
-                .endsWith("is RUNNING, so it cannot be cancelled: only a QUEUED deployment can be; wait for it to"
-                        + " finish, then roll back or deploy another version");
+                .endsWith(
+                        "is RUNNING, so it cannot be cancelled: only a QUEUED deployment or one AWAITING_APPROVAL can be;"
+                                + " wait for it to"
+                                + " finish, then roll back or deploy another version");
 
         assertThat(post("/api/v1/deployments/" + UUID.randomUUID() + "/cancel", null)
                         .status())

@@ -1,6 +1,5 @@
 package dev.stagecraft.command.environment;
 
-import dev.stagecraft.command.CommandEvents;
 import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.application.Application;
@@ -9,24 +8,21 @@ import dev.stagecraft.command.deployment.Deployments;
 import dev.stagecraft.command.lock.LockGuard;
 import dev.stagecraft.command.secret.SecretSealer;
 import dev.stagecraft.contracts.DeploymentId;
-import dev.stagecraft.contracts.EventId;
+import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
-import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
-import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
-import dev.stagecraft.contracts.job.LayeredConfiguration;
 import dev.stagecraft.messaging.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,11 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Decides the commands that change an environment. {@code environment.create} and {@code environment.update}
  * store the new desired spec as a revision and publish {@code environment.spec-changed} and a
  * {@code job.deploy}; {@code environment.archive}, {@code .restore} and {@code .cleanup} publish a job of
- * their operation with the environment's current spec. Each moves the status to the pending one (or is
- * refused, naming the status, when the lifecycle forbids it) in the same transaction as its events and job,
- * and announces the decision in-process ({@link EnvironmentDecided}) within that transaction. A job carries
- * the environment's {@link LayeredConfiguration}: application defaults &lt; environment overrides, the application's
- * secret defaults sealed again for the environment.
+ * their operation with the environment's current spec. Promotions, rollbacks and approvals, decided
+ * elsewhere, end here too as a {@link VersionChange}, so that every deployment of a version passes the same
+ * checks. Each moves the status to the pending one (or is refused, naming the status, when the lifecycle
+ * forbids it) in the same transaction as its events and job, and announces the decision in-process
+ * ({@link EnvironmentDecided}) within that transaction. What is published is built by
+ * {@link DeploymentMessages}.
  */
 @Component
 public class EnvironmentDecisions {
@@ -50,7 +47,7 @@ public class EnvironmentDecisions {
     private final Deployments deployments;
     private final LockGuard locks;
     private final SecretSealer sealer;
-    private final CommandEvents events;
+    private final DeploymentMessages messages;
     private final Outbox outbox;
     private final ApplicationEventPublisher decisions;
     private final Clock clock;
@@ -61,7 +58,7 @@ public class EnvironmentDecisions {
             Deployments deployments,
             LockGuard locks,
             SecretSealer sealer,
-            CommandEvents events,
+            DeploymentMessages messages,
             Outbox outbox,
             ApplicationEventPublisher decisions,
             Clock clock) {
@@ -70,7 +67,7 @@ public class EnvironmentDecisions {
         this.deployments = deployments;
         this.locks = locks;
         this.sealer = sealer;
-        this.events = events;
+        this.messages = messages;
         this.outbox = outbox;
         this.decisions = decisions;
         this.clock = clock;
@@ -89,7 +86,7 @@ public class EnvironmentDecisions {
                 command.description());
         Environment environment = Environment.created(
                 command.app(), command.environment(), spec, environments.lock(command.app(), command.environment()));
-        return deploy(command, application, environment);
+        return deploy(command, command.actor(), DeploymentId.random(), application, environment);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -101,7 +98,42 @@ public class EnvironmentDecisions {
         Map<String, String> secrets = command.secretOverrides() == null
                 ? null
                 : sealer.seal(command.app(), command.environment(), command.secretOverrides());
-        return deploy(command, application, current.updated(current.spec().updatedBy(command, secrets)));
+        Environment next = current.updated(current.spec().updatedBy(command, secrets));
+        return deploy(command, command.actor(), DeploymentId.random(), application, next);
+    }
+
+    /**
+     * Deploys a version decided by a promotion, rollback or approval under the deployment id given: an
+     * environment that does not exist yet (or was cleaned up) is created with the application's defaults and
+     * no overrides; an existing one keeps its overrides, secrets, ttl, tags and description.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision deploy(VersionChange change) {
+        Application application = applications.lockRegistered(change.app());
+        Optional<Environment> current = environments.lock(change.app(), change.environment());
+        Environment next = current.filter(environment -> environment.status() != EnvironmentStatus.CLEANED)
+                .map(environment ->
+                        environment.updated(environment.spec().withVersion(change.version(), change.commit())))
+                .orElseGet(() -> Environment.created(
+                        change.app(),
+                        change.environment(),
+                        EnvironmentSpec.of(change.version(), change.commit()),
+                        current));
+        return deploy(change.cause(), change.actor(), change.deploymentId(), application, next);
+    }
+
+    /**
+     * Refuses, as a deployment of a version by {@code actor} would be, unless the environment allows one now;
+     * for a deployment that will wait for approval, so that a hopeless request is refused at once. (The checks
+     * of the deploy path that do not need the new spec belong here too, e.g. a lock held by someone else.)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refuseUnlessDeployable(String app, String name, String actor) {
+        refuseIfLockedByAnother(actor, app, name, Operation.DEPLOY);
+        environments
+                .find(app, name)
+                .filter(environment -> environment.status() != EnvironmentStatus.CLEANED)
+                .ifPresent(environment -> environment.updated(environment.spec()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -122,25 +154,30 @@ public class EnvironmentDecisions {
     private Decision lifecycle(
             Command command, String app, String name, Operation operation, UnaryOperator<Environment> transition) {
         Application application = applications.lockRegistered(app);
-        refuseIfLockedByAnother(command, app, name, operation);
+        refuseIfLockedByAnother(command.actor(), app, name, operation);
         Environment current = environments.lock(app, name).orElseThrow(() -> unknown(app, name));
         Environment next = transition.apply(current);
         DeploymentId deploymentId = DeploymentId.random();
         Instant now = clock.instant();
         environments.saveStatus(next, command.commandId(), deploymentId, now);
-        publish(job(command, application, next, operation, deploymentId, now), now);
+        publish(
+                messages.job(command.commandId(), command.actor(), application, next, operation, deploymentId, now),
+                now);
         decided(command, next, now);
         return new Decision(app, name, deploymentId);
     }
 
-    private Decision deploy(Command command, Application application, Environment environment) {
-        refuseIfLockedByAnother(command, environment.app(), environment.name(), Operation.DEPLOY);
-        DeploymentId deploymentId = DeploymentId.random();
+    /** The one path of every deployment of a version: lock check, new spec revision, spec-changed, job. */
+    private Decision deploy(
+            Command cause, String actor, DeploymentId deploymentId, Application application, Environment environment) {
+        refuseIfLockedByAnother(actor, environment.app(), environment.name(), Operation.DEPLOY);
         Instant now = clock.instant();
-        environments.save(environment, command.commandId(), deploymentId, command.actor(), now);
-        outbox.publish(specChanged(command, application, environment, now));
-        publish(job(command, application, environment, Operation.DEPLOY, deploymentId, now), now);
-        decided(command, environment, now);
+        environments.save(environment, cause.commandId(), deploymentId, actor, now);
+        outbox.publish(messages.specChanged(cause.commandId(), actor, application, environment, now));
+        publish(
+                messages.job(cause.commandId(), actor, application, environment, Operation.DEPLOY, deploymentId, now),
+                now);
+        decided(cause, environment, now);
         return new Decision(environment.app(), environment.name(), deploymentId);
     }
 
@@ -149,14 +186,14 @@ public class EnvironmentDecisions {
      * restore, cleanup, and promotions, rollbacks and approved deployments decided through here): while it is
      * locked, only the holder may.
      */
-    private void refuseIfLockedByAnother(Command command, String app, String name, Operation operation) {
+    private void refuseIfLockedByAnother(String actor, String app, String name, Operation operation) {
         String what = switch (operation) {
             case DEPLOY -> "deployed to";
             case ARCHIVE -> "archived";
             case RESTORE -> "restored";
             case CLEANUP -> "cleaned up";
         };
-        locks.refuseUnlessHolder(app, name, command.actor(), what);
+        locks.refuseUnlessHolder(app, name, actor, what);
     }
 
     private void publish(DeploymentJob job, Instant now) {
@@ -176,69 +213,5 @@ public class EnvironmentDecisions {
     static CommandRefusedException unknown(String app, String name) {
         return CommandRefusedException.notFound("environment " + app + "/" + name
                 + " does not exist; create it with POST /api/v1/applications/" + app + "/environments");
-    }
-
-    private EnvironmentSpecChanged specChanged(
-            Command command, Application application, Environment environment, Instant now) {
-        EnvironmentSpec spec = environment.spec();
-        LayeredConfiguration configuration = configuration(application, environment);
-        return new EnvironmentSpecChanged(
-                EventId.random(),
-                now,
-                command.commandId(),
-                command.actor(),
-                environment.app(),
-                environment.name(),
-                events.sequence(environment.app(), environment.name()),
-                spec.version(),
-                spec.commit(),
-                configuration.overrides(),
-                configuration.secretKeys(),
-                spec.tags(),
-                spec.description(),
-                spec.ttl(),
-                application.driver(),
-                stage(application, environment),
-                sealer.fingerprints(environment.app(), environment.name(), configuration.secrets()));
-    }
-
-    private DeploymentJob job(
-            Command command,
-            Application application,
-            Environment environment,
-            Operation operation,
-            DeploymentId deploymentId,
-            Instant now) {
-        EnvironmentSpec spec = environment.spec();
-        LayeredConfiguration configuration = configuration(application, environment);
-        return new DeploymentJob(
-                deploymentId,
-                command.commandId(),
-                command.actor(),
-                environment.app(),
-                environment.name(),
-                operation,
-                spec.version(),
-                spec.commit(),
-                configuration.overrides(),
-                configuration.secrets(),
-                application.driver(),
-                application.driverSettings(),
-                Map.of(),
-                now,
-                environment.jobSequence());
-    }
-
-    /** The environment's configuration: the application's defaults overlaid by its own overrides. */
-    private LayeredConfiguration configuration(Application application, Environment environment) {
-        EnvironmentSpec spec = environment.spec();
-        return application.configuration(
-                sealer.forEnvironment(application.name(), environment.name(), application.secretDefaults()),
-                spec.overrides(),
-                spec.sealedSecrets());
-    }
-
-    private static @Nullable String stage(Application application, Environment environment) {
-        return application.stageOf(environment.name()).map(Stage::environment).orElse(null);
     }
 }

@@ -27,6 +27,16 @@ record EnvironmentSpec(
         tags = List.copyOf(tags);
     }
 
+    /** The spec of a stage environment a promotion creates: the application's defaults, no overrides. */
+    static EnvironmentSpec of(String version, @Nullable String commit) {
+        return new EnvironmentSpec(version, commit, Map.of(), Map.of(), null, List.of(), null);
+    }
+
+    /** This spec with another version (and its commit): everything else is kept. */
+    EnvironmentSpec withVersion(String newVersion, @Nullable String newCommit) {
+        return new EnvironmentSpec(newVersion, newCommit, overrides, sealedSecrets, ttl, tags, description);
+    }
+
     /** This spec changed by an update: present fields replace, absent ones keep their value. */
     EnvironmentSpec updatedBy(UpdateEnvironment update, @Nullable Map<String, String> newSealedSecrets) {
         return new EnvironmentSpec(

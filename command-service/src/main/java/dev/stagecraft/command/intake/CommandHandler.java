@@ -9,16 +9,21 @@ import dev.stagecraft.command.application.ApplicationRegistration;
 import dev.stagecraft.command.deployment.DeploymentDecisions;
 import dev.stagecraft.command.environment.EnvironmentDecisions;
 import dev.stagecraft.command.lock.LockDecisions;
+import dev.stagecraft.command.promotion.PipelineCommands;
 import dev.stagecraft.contracts.CommandId;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.command.ApproveDeployment;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
 import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
 import dev.stagecraft.contracts.command.LockEnvironment;
+import dev.stagecraft.contracts.command.Promote;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.RejectDeployment;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
+import dev.stagecraft.contracts.command.Rollback;
 import dev.stagecraft.contracts.command.UnlockEnvironment;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Clock;
@@ -51,6 +56,7 @@ public class CommandHandler {
     private final EnvironmentDecisions environments;
     private final DeploymentDecisions deployments;
     private final LockDecisions locks;
+    private final PipelineCommands pipeline;
     private final Clock clock;
 
     CommandHandler(
@@ -62,6 +68,7 @@ public class CommandHandler {
             EnvironmentDecisions environments,
             DeploymentDecisions deployments,
             LockDecisions locks,
+            PipelineCommands pipeline,
             Clock clock) {
         this.transactions = transactions;
         this.commandLog = commandLog;
@@ -71,6 +78,7 @@ public class CommandHandler {
         this.environments = environments;
         this.deployments = deployments;
         this.locks = locks;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
@@ -155,12 +163,10 @@ public class CommandHandler {
             case CancelDeployment cancel -> deployments.cancel(cancel);
             case LockEnvironment lock -> locks.lock(lock);
             case UnlockEnvironment unlock -> locks.unlock(unlock);
-            default ->
-                throw new CommandRefusedException(
-                        RejectionCode.UNSUPPORTED,
-                        "command " + type + " is not supported by this version of command-service yet;"
-                                + " use application.register, environment.create, .update, .archive, .restore,"
-                                + " .cleanup, .lock, .unlock or deployment.cancel");
+            case Promote promote -> pipeline.promote(promote);
+            case Rollback rollback -> pipeline.rollback(rollback);
+            case ApproveDeployment approve -> pipeline.approve(approve);
+            case RejectDeployment reject -> pipeline.reject(reject);
         };
     }
 

@@ -4,14 +4,18 @@ import dev.stagecraft.command.Problem;
 import dev.stagecraft.command.secret.VaultReference;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.command.ApproveDeployment;
 import dev.stagecraft.contracts.command.ArchiveEnvironment;
 import dev.stagecraft.contracts.command.CancelDeployment;
 import dev.stagecraft.contracts.command.CleanupEnvironment;
 import dev.stagecraft.contracts.command.Command;
 import dev.stagecraft.contracts.command.CreateEnvironment;
 import dev.stagecraft.contracts.command.LockEnvironment;
+import dev.stagecraft.contracts.command.Promote;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.RejectDeployment;
 import dev.stagecraft.contracts.command.RestoreEnvironment;
+import dev.stagecraft.contracts.command.Rollback;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UnlockEnvironment;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
@@ -84,13 +88,15 @@ public class CommandValidator {
             case CleanupEnvironment cleanup -> environment(problems, cleanup.app(), cleanup.environment());
             case LockEnvironment lock -> lock(problems, lock);
             case UnlockEnvironment unlock -> environment(problems, unlock.app(), unlock.environment());
-            case CancelDeployment cancel -> {
-                if (cancel.deploymentId() == null) {
-                    problems.add(new Problem("deploymentId", "is required"));
+            case CancelDeployment cancel -> deploymentId(problems, cancel.deploymentId());
+            case ApproveDeployment approve -> deploymentId(problems, approve.deploymentId());
+            case RejectDeployment reject -> deploymentId(problems, reject.deploymentId());
+            case Promote promote -> promote(problems, promote);
+            case Rollback rollback -> {
+                environment(problems, rollback.app(), rollback.environment());
+                if (rollback.version() != null) {
+                    version(problems, rollback.version());
                 }
-            }
-            default -> {
-                // the rules of the other commands arrive with the features that decide them
             }
         }
         return problems;
@@ -124,6 +130,22 @@ public class CommandValidator {
         environment(problems, command.app(), command.environment());
         if (required(problems, "reason", command.reason()) && command.reason().isBlank()) {
             problems.add(new Problem("reason", "must say why the environment is locked, e.g. \"release freeze\""));
+        }
+    }
+
+    private static void promote(List<Problem> problems, Promote command) {
+        name(problems, "app", command.app());
+        if (required(problems, "version", command.version())) {
+            version(problems, command.version());
+        }
+        if (command.to() != null) {
+            name(problems, "to", command.to());
+        }
+    }
+
+    private static void deploymentId(List<Problem> problems, @Nullable Object deploymentId) {
+        if (deploymentId == null) {
+            problems.add(new Problem("deploymentId", "is required"));
         }
     }
 

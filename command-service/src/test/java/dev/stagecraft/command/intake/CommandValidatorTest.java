@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagecraft.command.Problem;
 import dev.stagecraft.contracts.CommandId;
+import dev.stagecraft.contracts.command.ApproveDeployment;
 import dev.stagecraft.contracts.command.CreateEnvironment;
+import dev.stagecraft.contracts.command.Promote;
 import dev.stagecraft.contracts.command.RegisterApplication;
+import dev.stagecraft.contracts.command.Rollback;
 import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.contracts.command.UpdateEnvironment;
 import java.time.Duration;
@@ -43,6 +46,18 @@ class CommandValidatorTest {
                 .containsExactly(new Problem("version", "must not contain whitespace"));
         assertThat(validator.validate(create("shop", "qa", "v".repeat(129))))
                 .containsExactly(new Problem("version", "must be at most 128 characters long"));
+    }
+
+    @Test
+    void aPromotionNeedsAVersionAndAStageNameIfItNamesOne() {
+        assertThat(validator.validate(new Promote(CommandId.random(), "alice", "shop", "1.0.0", null, false)))
+                .isEmpty();
+        assertThat(fields(validator.validate(new Promote(CommandId.random(), "alice", "shop", null, "Prod", false))))
+                .containsExactly("version", "to");
+        assertThat(fields(validator.validate(new Rollback(CommandId.random(), "alice", "shop", "qa", "1 0"))))
+                .containsExactly("version");
+        assertThat(validator.validate(new ApproveDeployment(CommandId.random(), "bob", null, null)))
+                .contains(new Problem("deploymentId", "is required"));
     }
 
     @Test

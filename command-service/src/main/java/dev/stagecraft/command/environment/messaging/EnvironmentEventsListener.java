@@ -2,6 +2,7 @@ package dev.stagecraft.command.environment.messaging;
 
 import dev.stagecraft.command.deployment.Deployments;
 import dev.stagecraft.command.environment.EnvironmentStatuses;
+import dev.stagecraft.command.promotion.AutoPromotion;
 import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.InvalidMessageException;
 import dev.stagecraft.contracts.Topology;
@@ -44,12 +45,19 @@ public class EnvironmentEventsListener {
     private final Inbox inbox;
     private final EnvironmentStatuses statuses;
     private final Deployments deployments;
+    private final AutoPromotion autoPromotion;
     private final Clock clock;
 
-    EnvironmentEventsListener(Inbox inbox, EnvironmentStatuses statuses, Deployments deployments, Clock clock) {
+    EnvironmentEventsListener(
+            Inbox inbox,
+            EnvironmentStatuses statuses,
+            Deployments deployments,
+            AutoPromotion autoPromotion,
+            Clock clock) {
         this.inbox = inbox;
         this.statuses = statuses;
         this.deployments = deployments;
+        this.autoPromotion = autoPromotion;
         this.clock = clock;
     }
 
@@ -65,7 +73,10 @@ public class EnvironmentEventsListener {
             switch (event) {
                 case EnvironmentStatusChanged changed -> statuses.on(changed);
                 case DeploymentStarted started -> reported(started, DeploymentStatus.RUNNING);
-                case DeploymentSucceeded succeeded -> reported(succeeded, DeploymentStatus.SUCCEEDED);
+                case DeploymentSucceeded succeeded -> {
+                    reported(succeeded, DeploymentStatus.SUCCEEDED);
+                    autoPromotion.succeeded(succeeded);
+                }
                 case DeploymentFailed failed -> reported(failed, DeploymentStatus.FAILED);
                 case DeploymentSuperseded superseded -> reported(superseded, DeploymentStatus.SUPERSEDED);
                 case DeploymentCancelled cancelled -> {
