@@ -5,6 +5,7 @@ import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.Problem;
 import dev.stagecraft.command.RejectionCode;
+import dev.stagecraft.command.access.Permissions;
 import dev.stagecraft.command.application.ApplicationRegistration;
 import dev.stagecraft.command.deployment.DeploymentDecisions;
 import dev.stagecraft.command.environment.EnvironmentDecisions;
@@ -47,6 +48,7 @@ public class CommandHandler {
     private final ApplicationRegistration applications;
     private final EnvironmentDecisions environments;
     private final DeploymentDecisions deployments;
+    private final Permissions permissions;
     private final Clock clock;
 
     CommandHandler(
@@ -57,6 +59,7 @@ public class CommandHandler {
             ApplicationRegistration applications,
             EnvironmentDecisions environments,
             DeploymentDecisions deployments,
+            Permissions permissions,
             Clock clock) {
         this.transactions = transactions;
         this.commandLog = commandLog;
@@ -65,6 +68,7 @@ public class CommandHandler {
         this.applications = applications;
         this.environments = environments;
         this.deployments = deployments;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -116,6 +120,7 @@ public class CommandHandler {
     private Outcome decide(Submission submission) {
         Command command = submission.command();
         String type = MessageTypes.typeOf(command);
+        permissions.check(submission.caller(), command);
         List<Problem> problems = validator.validate(command, submission.problems()).stream()
                 .map(submission::inSenderTerms)
                 .toList();
