@@ -181,11 +181,14 @@ class FoundationE2E {
                 .path("token")
                 .asString();
 
-        assertThat(Clients.send("GET", query + "/applications/" + APP, null, token).status())
+        assertThat(Clients.send("GET", query + "/applications/" + APP, null, token)
+                        .status())
                 .isEqualTo(200);
-        assertThat(Clients.send("GET", query + "/applications/elsewhere", null, token).status())
+        assertThat(Clients.send("GET", query + "/applications/elsewhere", null, token)
+                        .status())
                 .isEqualTo(403);
-        assertThat(Clients.send("GET", query + "/applications/" + APP, null, "sc_wrong").status())
+        assertThat(Clients.send("GET", query + "/applications/" + APP, null, "sc_wrong")
+                        .status())
                 .isEqualTo(401);
         Response refused = Clients.send("PATCH", command + "/applications/" + APP + "/environments/qa", """
                 {"version":"9.9.9"}""", token);
