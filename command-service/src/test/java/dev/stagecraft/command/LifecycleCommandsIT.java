@@ -49,7 +49,7 @@ class LifecycleCommandsIT extends ServiceITSupport {
                         {"name":"review-1","version":"1.0.0"}""").status())
                 .isEqualTo(202);
 
-        Answer archived = post(base + "/archive", null, "X-Stagecraft-Actor", "alice");
+        Answer archived = post(base + "/archive", null, as(tokenFor("alice", "deployer")));
         assertThat(archived.status()).isEqualTo(202);
         assertThat(post(base + "/restore", null).status()).isEqualTo(202);
         assertThat(post(base + "/archive", null).status()).isEqualTo(202);
@@ -173,7 +173,8 @@ class LifecycleCommandsIT extends ServiceITSupport {
                 post(base + "/archive", null).json().get("deploymentId").stringValue();
         assertThat(column(app, "status")).isEqualTo("ARCHIVE_PENDING");
 
-        Answer cancelled = post("/api/v1/deployments/" + archiving + "/cancel", null, "X-Stagecraft-Actor", "bob");
+        Answer cancelled =
+                post("/api/v1/deployments/" + archiving + "/cancel", null, as(tokenFor("bob", "deployer:" + app)));
         assertThat(cancelled.status()).isEqualTo(202);
         await().until(() -> jobs.of(CancelJob.class).stream()
                 .anyMatch(job -> job.deploymentId().toString().equals(archiving)));

@@ -38,14 +38,24 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the integration tests share: taps on the jobs and events exchanges, and a small HTTP client.
+ * What the integration tests share: taps on the jobs and events exchanges, and a small HTTP client that
+ * authenticates as user {@code admin} (the bootstrap admin token) unless a request names its own
+ * {@code Authorization} ({@link #as(String)}, {@link #tokenFor(String, String...)}, {@link #ANONYMOUS}).
  * Each test class brings its own {@code IsolatedEnvironment}. The context is closed after its class
  * ({@code @DirtiesContext}), so that none is left for the JVM's shutdown, when the isolated database is
  * dropped: a context closing concurrently would wait for connections to a database that is gone.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = RANDOM_PORT,
+        properties = "stagecraft.auth.bootstrap-admin-token=" + ServiceITSupport.ADMIN_TOKEN)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class ServiceITSupport {
+
+    /** The token user {@code admin} holds: command-service is started with it as its bootstrap admin token. */
+    public static final String ADMIN_TOKEN = "sc_integration-test-admin-token";
+
+    /** Headers for a request without any credentials. */
+    protected static final String[] ANONYMOUS = {"Authorization", ""};
 
     @LocalServerPort
     protected int port;
@@ -183,8 +193,36 @@ public abstract class ServiceITSupport {
         return send("PATCH", path, json, headers);
     }
 
-    protected Answer get(String path) {
-        return send("GET", path, null);
+    protected Answer get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    protected Answer put(String path, String json, String... headers) {
+        return send("PUT", path, json, headers);
+    }
+
+    /** The headers that authenticate a request with {@code token}. */
+    protected static String[] as(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    /**
+     * Makes (or remakes) user {@code name} with {@code roles} ({@code deployer} for all applications,
+     * {@code deployer:shop} for one) as the admin would, and returns a new API token of that user.
+     */
+    protected String tokenFor(String name, String... roles) {
+        String grants = String.join(
+                ",",
+                java.util.Arrays.stream(roles)
+                        .map(role -> role.contains(":")
+                                ? "{\"role\":\"%s\",\"app\":\"%s\"}".formatted(role.split(":")[0], role.split(":")[1])
+                                : "{\"role\":\"%s\"}".formatted(role))
+                        .toList());
+        Answer user = put("/api/v1/users/" + name, "{\"roles\":[" + grants + "]}");
+        assertThat(user.status()).as(user.body()).isIn(200, 201);
+        Answer token = post("/api/v1/users/" + name + "/tokens", "{\"label\":\"test\"}");
+        assertThat(token.status()).as(token.body()).isEqualTo(201);
+        return token.json().get("token").stringValue();
     }
 
     private Answer send(String method, String path, String json, String... headers) {
@@ -195,8 +233,18 @@ public abstract class ServiceITSupport {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        boolean ownAuthorization = false;
         for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                ownAuthorization = true;
+                if (headers[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
             request.header(headers[i], headers[i + 1]);
+        }
+        if (!ownAuthorization) {
+            request.header("Authorization", "Bearer " + ADMIN_TOKEN);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -204,7 +252,8 @@ public abstract class ServiceITSupport {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.body());
+                    response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -214,7 +263,7 @@ public abstract class ServiceITSupport {
     }
 
     /** An HTTP answer. */
-    protected record Answer(int status, String contentType, String location, String body) {
+    protected record Answer(int status, String contentType, String location, String body, String challenge) {
 
         public JsonNode json() {
             return MessageCodec.instance().mapper().readTree(body);

@@ -21,8 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 
-/** The clients a user of Stagecraft has: HTTP, a WebSocket and plain AMQP. */
+/**
+ * The clients a user of Stagecraft has: HTTP, a WebSocket and plain AMQP. HTTP calls authenticate as user
+ * {@code admin} with {@link #ADMIN_TOKEN} (the clusters start command-service with it as bootstrap admin token)
+ * unless they pass a token of their own.
+ */
 final class Clients {
+
+    /** The token user {@code admin} holds in every cluster the end-to-end tests start. */
+    static final String ADMIN_TOKEN = "sc_e2e-admin-token-not-for-production";
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -30,8 +37,17 @@ final class Clients {
 
     record Response(int status, String contentType, JsonNode body) {}
 
+    /** An HTTP call as user {@code admin}. */
     static Response send(String method, String url, String json) {
+        return send(method, url, json, ADMIN_TOKEN);
+    }
+
+    /** An HTTP call with {@code Authorization: Bearer <token>} (null: without credentials). */
+    static Response send(String method, String url, String json, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         request = json == null
                 ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json")
@@ -59,6 +75,7 @@ final class Clients {
             HttpResponse<Void> response = http.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + ADMIN_TOKEN)
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             return new Response(

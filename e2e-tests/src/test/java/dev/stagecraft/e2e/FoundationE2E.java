@@ -164,6 +164,40 @@ class FoundationE2E {
     }
 
     @Test
+    @Order(9)
+    void bothApisNeedATokenAndQueryServiceAsksCommandServiceWhoHoldsIt() {
+        String command = cluster.command.baseUrl() + "/api/v1";
+        String query = cluster.query.baseUrl() + "/api/v1";
+        assertThat(Clients.send("GET", command + "/users/me", null, null).status())
+                .isEqualTo(401);
+        assertThat(Clients.send("GET", query + "/applications", null, null).status())
+                .isEqualTo(401);
+
+        Response viewer = Clients.send("POST", command + "/users", """
+                {"name":"vera","roles":[{"role":"viewer","app":"%s"}]}""".formatted(APP));
+        assertThat(viewer.status()).isEqualTo(201);
+        String token = Clients.send("POST", command + "/users/vera/tokens", "{\"label\":\"e2e\"}")
+                .body()
+                .path("token")
+                .asString();
+
+        assertThat(Clients.send("GET", query + "/applications/" + APP, null, token)
+                        .status())
+                .isEqualTo(200);
+        assertThat(Clients.send("GET", query + "/applications/elsewhere", null, token)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Clients.send("GET", query + "/applications/" + APP, null, "sc_wrong")
+                        .status())
+                .isEqualTo(401);
+        Response refused = Clients.send("PATCH", command + "/applications/" + APP + "/environments/qa", """
+                {"version":"9.9.9"}""", token);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("detail").asString())
+                .startsWith("vera may not update environments in " + APP + ": that needs the deployer role");
+    }
+
+    @Test
     @Order(7)
     void everyServiceIsReadyOnlyWithItsDatabaseAndBrokerAndExposesMetrics() {
         for (ServiceProcess service :

@@ -37,11 +37,16 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code module}'s jar, logging to {@code e2e-logs/<name>.log} (several processes of one module). */
     static ServiceProcess start(Path repo, String module, String name, Map<String, String> environment)
             throws IOException {
+        return start(repo, module, name, environment, freePort());
+    }
+
+    /** Starts {@code module}'s jar on {@code port} (chosen beforehand, so that another service can be told it). */
+    static ServiceProcess start(Path repo, String module, String name, Map<String, String> environment, int port)
+            throws IOException {
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first with ./mvnw package");
         }
-        int port = freePort();
         Path log = repo.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(

@@ -50,14 +50,20 @@ final class StagecraftCluster implements AutoCloseable {
         Map<String, String> environment = serviceEnvironment(infra, workDir);
         environment.putAll(forAll);
 
-        ServiceProcess query = ServiceProcess.start(repo, "query-service", environment);
+        // query-service asks command-service who each caller is; command-service starts last, so its port is
+        // chosen now and handed to query-service.
+        int commandPort = ServiceProcess.freePort();
+        Map<String, String> queryEnvironment = new HashMap<>(environment);
+        queryEnvironment.put("STAGECRAFT_QUERY_COMMAND_BASE_URL", "http://127.0.0.1:" + commandPort);
+        ServiceProcess query = ServiceProcess.start(repo, "query-service", queryEnvironment);
         ServiceProcess notifier = ServiceProcess.start(repo, "notifier-service", environment);
         Map<String, String> deployerEnvironment = new HashMap<>(environment);
         deployerEnvironment.putAll(forDeployer);
         ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", deployerEnvironment);
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.put("STAGECRAFT_COMMAND_QUERY_BASE_URL", query.baseUrl());
-        ServiceProcess command = ServiceProcess.start(repo, "command-service", commandEnvironment);
+        ServiceProcess command =
+                ServiceProcess.start(repo, "command-service", "command-service", commandEnvironment, commandPort);
         List<ServiceProcess> services = List.of(query, notifier, deployer, command);
         StagecraftCluster cluster = new StagecraftCluster(repo, infra, workDir, services);
         try {
@@ -78,7 +84,11 @@ final class StagecraftCluster implements AutoCloseable {
                 .normalize();
     }
 
-    /** How every service reaches the isolated database and virtual host, and where local workloads live. */
+    /**
+     * How every service reaches the isolated database and virtual host, where local workloads live, and the
+     * bootstrap admin token command-service gives user {@code admin} ({@link Clients#ADMIN_TOKEN}, which the
+     * clients send by default).
+     */
     static Map<String, String> serviceEnvironment(IsolatedEnvironment infra, Path workDir) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_DATASOURCE_URL", infra.jdbcUrl());
@@ -90,6 +100,7 @@ final class StagecraftCluster implements AutoCloseable {
         environment.put("SPRING_RABBITMQ_PASSWORD", infra.rabbitPassword());
         environment.put("SPRING_RABBITMQ_VIRTUAL_HOST", infra.virtualHost());
         environment.put("STAGECRAFT_DEPLOYER_LOCAL_WORK_DIR", workDir.toString());
+        environment.put("STAGECRAFT_AUTH_BOOTSTRAP_ADMIN_TOKEN", Clients.ADMIN_TOKEN);
         return environment;
     }
 

@@ -312,6 +312,7 @@ class ReadModelIT extends ReadModelScenario {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(uri("/api/v1/applications"))
                         .header("Origin", "https://dashboard.example")
+                        .header("Authorization", "Bearer " + CommandServiceStandIn.READER_TOKEN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();

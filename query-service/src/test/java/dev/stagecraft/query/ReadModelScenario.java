@@ -20,6 +20,8 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +37,14 @@ abstract class ReadModelScenario {
 
     @LocalServerPort
     int port;
+
+    /** query-service asks the stand-in for command-service who a caller is. */
+    @DynamicPropertySource
+    static void commandService(DynamicPropertyRegistry registry) {
+        registry.add(
+                "stagecraft.query.command-base-url",
+                () -> CommandServiceStandIn.instance().baseUrl());
+    }
 
     @Autowired
     RabbitTemplate rabbit;
@@ -95,20 +105,30 @@ abstract class ReadModelScenario {
 
     // --- reading over REST ---
 
-    record Response(int status, String contentType, String text) {
+    record Response(int status, String contentType, String text, String challenge) {
         JsonNode json() {
             return Json.tree(text);
         }
     }
 
+    /** A GET as a viewer of every application. */
     Response get(String path) {
+        return get(path, "Bearer " + CommandServiceStandIn.READER_TOKEN);
+    }
+
+    /** A GET with this {@code Authorization} header (null: none). */
+    Response get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response =
-                    http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import dev.stagecraft.command.CommandRefusedException;
 import dev.stagecraft.command.Decision;
 import dev.stagecraft.command.Problem;
 import dev.stagecraft.command.RejectionCode;
+import dev.stagecraft.command.access.Permissions;
 import dev.stagecraft.command.application.ApplicationRegistration;
 import dev.stagecraft.command.deployment.DeploymentDecisions;
 import dev.stagecraft.command.environment.EnvironmentDecisions;
@@ -57,6 +58,7 @@ public class CommandHandler {
     private final DeploymentDecisions deployments;
     private final LockDecisions locks;
     private final PipelineCommands pipeline;
+    private final Permissions permissions;
     private final Clock clock;
 
     CommandHandler(
@@ -69,6 +71,7 @@ public class CommandHandler {
             DeploymentDecisions deployments,
             LockDecisions locks,
             PipelineCommands pipeline,
+            Permissions permissions,
             Clock clock) {
         this.transactions = transactions;
         this.commandLog = commandLog;
@@ -79,6 +82,7 @@ public class CommandHandler {
         this.deployments = deployments;
         this.locks = locks;
         this.pipeline = pipeline;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -130,6 +134,7 @@ public class CommandHandler {
     private Outcome decide(Submission submission) {
         Command command = submission.command();
         String type = MessageTypes.typeOf(command);
+        permissions.check(submission.caller(), command);
         List<Problem> problems = validator.validate(command, submission.problems()).stream()
                 .map(submission::inSenderTerms)
                 .toList();

@@ -2,6 +2,7 @@ package dev.stagecraft.command.intake;
 
 import dev.stagecraft.command.Problem;
 import dev.stagecraft.command.access.Caller;
+import dev.stagecraft.command.access.CurrentCaller;
 import dev.stagecraft.contracts.command.Command;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,28 @@ import java.util.Map;
 public record Submission(
         Command command, String channel, List<Problem> problems, Map<String, String> fieldNames, Caller caller) {
 
+    /** The channel whose callers are authenticated users ({@code CommandsController.CHANNEL}). */
+    static final String REST = "rest";
+
     public Submission {
         problems = List.copyOf(problems);
         fieldNames = Map.copyOf(fieldNames);
     }
 
-    /** A submission from a trusted channel (AMQP, the scheduler, a verified web hook): its actor holds every role. */
+    /**
+     * A submission whose caller follows from the channel: over REST the authenticated user of the request being
+     * served (nobody, holding no role, if there were none), otherwise a trusted channel (AMQP, the scheduler, a
+     * verified web hook) whose actor holds every role.
+     */
     public Submission(Command command, String channel, List<Problem> problems, Map<String, String> fieldNames) {
-        this(command, channel, problems, fieldNames, Caller.trusted(command.actor()));
+        this(command, channel, problems, fieldNames, callerOf(command, channel));
+    }
+
+    private static Caller callerOf(Command command, String channel) {
+        if (REST.equals(channel)) {
+            return CurrentCaller.get().orElseGet(() -> Caller.user(Subject.actorOrUnknown(command.actor()), List.of()));
+        }
+        return Caller.trusted(command.actor());
     }
 
     public static Submission of(Command command, String channel) {

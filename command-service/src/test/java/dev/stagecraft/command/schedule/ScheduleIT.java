@@ -269,7 +269,7 @@ class ScheduleIT extends ServiceITSupport {
     private CommandId createdWithTtl(String app, String env) {
         Answer created = post(
                 "/api/v1/applications/" + app + "/environments", """
-                {"name":"%s","version":"1.0.0","ttl":"PT1H"}""".formatted(env), "X-Stagecraft-Actor", "alice");
+                {"name":"%s","version":"1.0.0","ttl":"PT1H"}""".formatted(env), as(tokenFor("alice", "deployer")));
         assertThat(created.status()).isEqualTo(202);
         CommandId id = CommandId.parse(created.json().get("commandId").stringValue());
         await().until(() -> !schedulesOf(app, env).isEmpty());

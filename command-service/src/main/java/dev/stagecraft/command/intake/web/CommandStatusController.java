@@ -2,6 +2,10 @@ package dev.stagecraft.command.intake.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stagecraft.command.Problem;
+import dev.stagecraft.command.access.Caller;
+import dev.stagecraft.command.access.CurrentCaller;
+import dev.stagecraft.command.access.Permissions;
+import dev.stagecraft.command.access.Role;
 import dev.stagecraft.command.intake.CommandHandler;
 import dev.stagecraft.command.intake.CommandStatus;
 import dev.stagecraft.command.intake.Outcome;
@@ -72,12 +76,30 @@ class CommandStatusController {
                     id);
         }
         return handler.outcomeOf(new CommandId(uuid))
-                .<ResponseEntity<?>>map(outcome -> ResponseEntity.ok(CommandView.of(outcome)))
+                .<ResponseEntity<?>>map(outcome -> mayRead(outcome)
+                        ? ResponseEntity.ok(CommandView.of(outcome))
+                        : problem(HttpStatus.FORBIDDEN, "Missing role", cannotRead(outcome), uuid.toString()))
                 .orElseGet(() -> problem(
                         HttpStatus.NOT_FOUND,
                         "Unknown command",
                         "command " + uuid + " is unknown; it was never received, or under another id",
                         uuid.toString()));
+    }
+
+    /** Reading a command needs the viewer role on its application. */
+    private static boolean mayRead(Outcome outcome) {
+        return CurrentCaller.get()
+                .filter(caller -> caller.has(Role.VIEWER, outcome.app()))
+                .isPresent();
+    }
+
+    private static String cannotRead(Outcome outcome) {
+        Caller caller = CurrentCaller.get().orElse(Caller.user("unknown", List.of()));
+        String where = outcome.app() == null ? " for all applications" : " in " + outcome.app();
+        return caller.name() + " may not read this command: that needs the viewer role" + where + ", " + caller.name()
+                + " has " + Permissions.holding(caller, outcome.app())
+                + "; an admin can grant it with PUT /api/v1/users/"
+                + caller.name();
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String id) {

@@ -1,6 +1,8 @@
 package dev.stagecraft.command.intake.web;
 
 import dev.stagecraft.command.Problem;
+import dev.stagecraft.command.access.Caller;
+import dev.stagecraft.command.access.CurrentCaller;
 import dev.stagecraft.command.intake.CommandHandler;
 import dev.stagecraft.command.intake.Rejection;
 import dev.stagecraft.command.intake.Subject;
@@ -134,7 +136,14 @@ class CommandsController {
                 unreadable.problems());
     }
 
+    /**
+     * Who sends a REST command: the authenticated user of the request. The {@code X-Stagecraft-Actor} header that
+     * named the actor before REST calls were authenticated is ignored when there is one (it cannot make anyone
+     * somebody else); it is only a fallback outside an authenticated request.
+     */
     static String actorOf(@Nullable String header) {
-        return header == null || header.isBlank() ? DEFAULT_ACTOR : header.trim();
+        return CurrentCaller.get()
+                .map(Caller::name)
+                .orElseGet(() -> header == null || header.isBlank() ? DEFAULT_ACTOR : header.trim());
     }
 }

@@ -1,0 +1,185 @@
+package dev.stagecraft.command.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code users}, {@code grants} and {@code api_tokens} tables. */
+@Repository
+public class Users {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<User> find(String name) {
+        return jdbc.sql("SELECT * FROM users WHERE name = ?")
+                .param(name)
+                .query(this::user)
+                .optional();
+    }
+
+    public List<User> all() {
+        return jdbc.sql("SELECT * FROM users ORDER BY name").query(this::user).list();
+    }
+
+    public Optional<User> bySlackUserId(String slackUserId) {
+        return jdbc.sql("SELECT * FROM users WHERE slack_user_id = ?")
+                .param(slackUserId)
+                .query(this::user)
+                .optional();
+    }
+
+    /** Creates a user; a name or Slack user id taken already fails with {@code DuplicateKeyException}. */
+    @Transactional
+    public void create(String name, List<Grant> grants, @Nullable String slackUserId, @Nullable String passwordHash) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO users (name, slack_user_id, password_hash, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?)""").params(name, slackUserId, passwordHash, now, now).update();
+        replaceGrants(name, grants);
+    }
+
+    /** Creates user {@code name} with no role and no password unless it exists; true if it was created. */
+    public boolean ensure(String name) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        INSERT INTO users (name, created_at, updated_at) VALUES (?, ?, ?)
+                        ON CONFLICT (name) DO NOTHING""").params(name, now, now).update() == 1;
+    }
+
+    public void grant(String name, Grant grant) {
+        jdbc.sql("INSERT INTO grants (user_name, role, app) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(name, grant.role().wireName(), grant.app())
+                .update();
+    }
+
+    @Transactional
+    public void replaceGrants(String name, List<Grant> grants) {
+        jdbc.sql("DELETE FROM grants WHERE user_name = ?").param(name).update();
+        grants.stream().distinct().forEach(grant -> grant(name, grant));
+        touch(name);
+    }
+
+    public void setSlackUserId(String name, @Nullable String slackUserId) {
+        jdbc.sql("UPDATE users SET slack_user_id = ? WHERE name = ?")
+                .params(slackUserId, name)
+                .update();
+        touch(name);
+    }
+
+    public void setPasswordHash(String name, @Nullable String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE name = ?")
+                .params(passwordHash, name)
+                .update();
+        touch(name);
+    }
+
+    public boolean delete(String name) {
+        return jdbc.sql("DELETE FROM users WHERE name = ?").param(name).update() == 1;
+    }
+
+    public Optional<String> passwordHash(String name) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE name = ? AND password_hash IS NOT NULL")
+                .param(name)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The user holding the unrevoked token with this hash, noting that the token was used. */
+    public Optional<User> holderOf(String tokenHash) {
+        Optional<String> holder = jdbc.sql("""
+                        UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL
+                        RETURNING user_name""")
+                .params(Timestamp.from(clock.instant()), tokenHash)
+                .query(String.class)
+                .optional();
+        return holder.flatMap(this::find);
+    }
+
+    /** The token with this hash, revoked or not. */
+    public Optional<StoredToken> tokenByHash(String tokenHash) {
+        return jdbc.sql("SELECT * FROM api_tokens WHERE token_hash = ?")
+                .param(tokenHash)
+                .query(Users::token)
+                .optional();
+    }
+
+    public StoredToken issue(String name, String label, String tokenHash) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO api_tokens (id, user_name, label, token_hash, created_at)
+                        VALUES (?, ?, ?, ?, ?)""").params(id, name, label, tokenHash, Timestamp.from(now)).update();
+        return new StoredToken(id, name, label, now, null, null);
+    }
+
+    public List<StoredToken> tokens(String name) {
+        return jdbc.sql("SELECT * FROM api_tokens WHERE user_name = ? ORDER BY created_at, id")
+                .param(name)
+                .query(Users::token)
+                .list();
+    }
+
+    /** Revokes a token of user {@code name}; false if it has no such token. Revoking twice keeps the first time. */
+    public boolean revoke(String name, UUID id) {
+        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_name = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), id, name)
+                .update();
+        return jdbc.sql("SELECT count(*) FROM api_tokens WHERE id = ? AND user_name = ?")
+                        .params(id, name)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private void touch(String name) {
+        jdbc.sql("UPDATE users SET updated_at = ? WHERE name = ?")
+                .params(Timestamp.from(clock.instant()), name)
+                .update();
+    }
+
+    private User user(ResultSet rs, int row) throws SQLException {
+        String name = rs.getString("name");
+        return new User(
+                name,
+                grantsOf(name),
+                rs.getString("slack_user_id"),
+                rs.getString("password_hash") != null,
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private List<Grant> grantsOf(String name) {
+        return jdbc.sql("SELECT role, app FROM grants WHERE user_name = ? ORDER BY app NULLS FIRST, role")
+                .param(name)
+                .query((rs, row) -> new Grant(Role.ofWireName(rs.getString("role")), rs.getString("app")))
+                .list();
+    }
+
+    private static StoredToken token(ResultSet rs, int row) throws SQLException {
+        return new StoredToken(
+                rs.getObject("id", UUID.class),
+                rs.getString("user_name"),
+                rs.getString("label"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
