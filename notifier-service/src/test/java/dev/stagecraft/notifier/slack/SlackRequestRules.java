@@ -48,6 +48,10 @@ final class SlackRequestRules {
                 && form.getOrDefault("blocks", "").isBlank()) {
             wrong.add("neither text nor blocks");
         }
+        if (form.containsKey("blocks") && form.getOrDefault("text", "").isBlank()) {
+            // Slack: with blocks, text is the fallback for notifications and accessibility (a warning otherwise)
+            wrong.add("blocks without the text fallback");
+        }
         if (method.equals("chat.update") && form.getOrDefault("ts", "").isBlank()) {
             wrong.add("ts is missing");
         }
