@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ final class QueryReplies {
     SlackReply matrix(JsonNode app) {
         String name = app.path("name").asString("?");
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(name + " pipeline"))));
+        blocks.add(header(h -> h.text(plainText(headerText(name + " pipeline")))));
         List<String> summary = new ArrayList<>();
         int rows = 0;
         for (JsonNode stage : app.path("pipeline")) {
@@ -88,7 +89,7 @@ final class QueryReplies {
         }
         JsonNode last = stage.path("lastDeployment");
         if (last.isObject()) {
-            line += "\nlast: " + last.path("operation").asString("?").toLowerCase() + " `"
+            line += "\nlast: " + last.path("operation").asString("?").toLowerCase(Locale.ROOT) + " `"
                     + Mrkdwn.code(last.path("version").asString("?")) + "` "
                     + last.path("status").asString("?")
                     + " by " + Mrkdwn.escape(last.path("actor").asString("?")) + " at "
@@ -111,7 +112,7 @@ final class QueryReplies {
         String title = app + ": " + from.path("environment").asString("?") + " → "
                 + to.path("environment").asString("?");
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(title))));
+        blocks.add(header(h -> h.text(plainText(headerText(title)))));
         blocks.add(section(
                 s -> s.fields(List.of(markdownText("*From* " + side(from)), markdownText("*To* " + side(to))))));
         boolean inSync = diff.path("inSync").asBoolean(false);
@@ -183,6 +184,11 @@ final class QueryReplies {
         String promote = command + " promote " + diff.path("app").asString("?") + " "
                 + body.path("version").asString("?") + " to " + body.path("to").asString("?");
         return Optional.of("To bring it level: `" + Mrkdwn.code(promote) + "`");
+    }
+
+    /** Slack allows 150 characters in a header. */
+    private static String headerText(String text) {
+        return text.length() <= 150 ? text : text.substring(0, 149) + "…";
     }
 
     private static List<String> names(JsonNode apps) {

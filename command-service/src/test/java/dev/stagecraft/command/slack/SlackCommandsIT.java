@@ -99,8 +99,9 @@ class SlackCommandsIT extends ServiceITSupport {
         String app = registeredOverAmqp();
         SlashCommand promote = SlashCommand.of(ALICE, "promote " + app + " 1.0.0 to qa");
 
+        Signed request = promote.signed();
         Instant sent = Instant.now();
-        Reply ack = send(promote.signed());
+        Reply ack = send(request);
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(3));
         assertThat(ack.status()).isEqualTo(200);
         assertThat(ack.json().path("response_type").asString()).isEqualTo("ephemeral");
@@ -129,7 +130,7 @@ class SlackCommandsIT extends ServiceITSupport {
             assertThat(followUp.blocks()).contains(":no_entry:", "(" + event.code() + ")");
         }
 
-        Reply replayed = send(promote.signed());
+        Reply replayed = send(request);
         assertThat(replayed.status()).isEqualTo(401);
         assertThat(replayed.body()).startsWith("This request was received before");
     }

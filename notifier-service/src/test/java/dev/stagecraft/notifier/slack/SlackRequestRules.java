@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What Slack's documentation requires of a {@code chat.postMessage} / {@code chat.update} call as the
  * Slack SDK makes it: POST under {@code /api/}, {@code Authorization: Bearer <bot token>}, arguments
  * form-encoded ({@code application/x-www-form-urlencoded}), {@code channel} and {@code text} or
- * {@code blocks}, {@code ts} for an update, and {@code blocks} a JSON array (sent as a string) of 1–50
+ * {@code blocks} (with blocks also {@code text}, their fallback), {@code ts} for an update, and {@code blocks} a JSON array (sent as a string) of 1–50
  * blocks that each have a {@code type}, sections with text or at most 10 fields of mrkdwn/plain_text.
  */
 final class SlackRequestRules {
