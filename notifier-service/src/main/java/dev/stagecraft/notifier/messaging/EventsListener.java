@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Consumes every event once: the inbox row, the Slack delivery it causes and nothing else are written in
- * one transaction; WebSocket clients see the event after that transaction commits, so a duplicate
- * delivery reaches nobody. Unknown types are skipped (forward compatibility); malformed events go to the
- * dead-letter queue.
+ * Consumes every event once: the inbox row and what the event changes (the Slack deliveries it causes, or the
+ * pipeline an {@code application.registered} announces) are written in one transaction; WebSocket clients
+ * see the event after that transaction commits, so a duplicate delivery reaches nobody. Unknown types are
+ * skipped (forward compatibility); malformed events go to the dead-letter queue.
  */
 @Component
 class EventsListener {
