@@ -197,10 +197,6 @@ public abstract class ServiceITSupport {
         return send("GET", path, null, headers);
     }
 
-    protected Answer put(String path, String json, String... headers) {
-        return send("PUT", path, json, headers);
-    }
-
     /** The headers that authenticate a request with {@code token}. */
     protected static String[] as(String token) {
         return new String[] {"Authorization", "Bearer " + token};

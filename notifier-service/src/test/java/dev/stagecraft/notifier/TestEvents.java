@@ -9,9 +9,16 @@ import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.StepStatus;
 import dev.stagecraft.contracts.Topology;
+import dev.stagecraft.contracts.command.Stage;
+import dev.stagecraft.contracts.event.ApplicationRegistered;
+import dev.stagecraft.contracts.event.ApplicationSpec;
 import dev.stagecraft.contracts.event.CommandAccepted;
+import dev.stagecraft.contracts.event.DeploymentApproved;
+import dev.stagecraft.contracts.event.DeploymentAwaitingApproval;
+import dev.stagecraft.contracts.event.DeploymentCancelled;
 import dev.stagecraft.contracts.event.DeploymentFailed;
 import dev.stagecraft.contracts.event.DeploymentQueued;
+import dev.stagecraft.contracts.event.DeploymentRejected;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
@@ -19,8 +26,10 @@ import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -87,6 +96,47 @@ public final class TestEvents {
             DeploymentId id, String app, String env, long seq, String version, String error, String step) {
         return new DeploymentFailed(
                 EventId.random(), NOW, COMMAND, "alice", app, env, seq, id, version, error, step, 4200);
+    }
+
+    /** alice asks for {@code version} in {@code stage}, which requires approval. */
+    public static DeploymentAwaitingApproval awaitingApproval(
+            DeploymentId id, String app, String stage, long seq, String from, String version) {
+        return new DeploymentAwaitingApproval(
+                EventId.random(), NOW, COMMAND, "alice", app, stage, seq, id, null, version, from, stage, null);
+    }
+
+    public static DeploymentApproved approved(
+            DeploymentId id, String app, String stage, long seq, String from, String version, String comment) {
+        return new DeploymentApproved(
+                EventId.random(), NOW, COMMAND, "bob", app, stage, seq, id, "bob", version, from, stage, comment);
+    }
+
+    public static DeploymentRejected rejected(
+            DeploymentId id, String app, String stage, long seq, String from, String version, String comment) {
+        return new DeploymentRejected(
+                EventId.random(), NOW, COMMAND, "bob", app, stage, seq, id, "bob", version, from, stage, comment);
+    }
+
+    public static DeploymentCancelled cancelled(DeploymentId id, String app, String env, long seq, String version) {
+        return new DeploymentCancelled(
+                EventId.random(), NOW, COMMAND, "alice", app, env, seq, id, version, null, null, 0);
+    }
+
+    /** {@code application.registered} of {@code app} with a pipeline of {@code stages}, the last requiring approval. */
+    public static ApplicationRegistered registered(String app, String... stages) {
+        List<Stage> pipeline = new ArrayList<>();
+        for (int i = 0; i < stages.length; i++) {
+            pipeline.add(new Stage(stages[i], i == stages.length - 1, false, null));
+        }
+        return new ApplicationRegistered(
+                EventId.random(),
+                NOW,
+                COMMAND,
+                "alice",
+                app,
+                null,
+                0,
+                new ApplicationSpec(app, null, "local", Map.of(), Map.of(), pipeline, List.of()));
     }
 
     public static EnvironmentStatusChanged statusChanged(String app, String env, long seq) {

@@ -2,10 +2,12 @@ package dev.stagecraft.notifier.messaging;
 
 import dev.stagecraft.contracts.InvalidMessageException;
 import dev.stagecraft.contracts.MessageTypes;
+import dev.stagecraft.contracts.event.ApplicationRegistered;
 import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.messaging.Inbox;
+import dev.stagecraft.notifier.slack.PipelineStages;
 import dev.stagecraft.notifier.slack.SlackNotifications;
 import dev.stagecraft.notifier.stream.EventStream;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,10 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Consumes every event once: the inbox row, the Slack delivery it causes and nothing else are written in
- * one transaction; WebSocket clients see the event after that transaction commits, so a duplicate
- * delivery reaches nobody. Unknown types are skipped (forward compatibility); malformed events go to the
- * dead-letter queue.
+ * Consumes every event once: the inbox row and what the event changes (the Slack deliveries it causes, or the
+ * pipeline an {@code application.registered} announces) are written in one transaction; WebSocket clients
+ * see the event after that transaction commits, so a duplicate delivery reaches nobody. Unknown types are
+ * skipped (forward compatibility); malformed events go to the dead-letter queue.
  */
 @Component
 class EventsListener {
@@ -30,12 +32,15 @@ class EventsListener {
 
     private final Inbox inbox;
     private final SlackNotifications slack;
+    private final PipelineStages pipelines;
     private final EventStream stream;
     private final MeterRegistry meters;
 
-    EventsListener(Inbox inbox, SlackNotifications slack, EventStream stream, MeterRegistry meters) {
+    EventsListener(
+            Inbox inbox, SlackNotifications slack, PipelineStages pipelines, EventStream stream, MeterRegistry meters) {
         this.inbox = inbox;
         this.slack = slack;
+        this.pipelines = pipelines;
         this.stream = stream;
         this.meters = meters;
     }
@@ -63,8 +68,9 @@ class EventsListener {
     private void on(String type, Event event) {
         switch (event) {
             case DeploymentEvent deployment -> slack.record(deployment);
+            case ApplicationRegistered registered -> pipelines.record(registered.spec());
             default -> {
-                // only deployments have a Slack message; every event goes to WebSocket clients
+                // only deployments have Slack messages; every event goes to WebSocket clients
             }
         }
         stream.publishAfterCommit(type, event);

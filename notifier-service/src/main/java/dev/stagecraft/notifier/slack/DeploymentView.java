@@ -19,9 +19,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deployment as far as its events tell: what its Slack message shows. Applying an event is idempotent
+ * A deployment as far as its events tell: what its Slack messages show. Applying an event is idempotent
  * and the status only moves forward (an outcome is never overwritten by a late progress event), so the
- * view converges whatever order redeliveries arrive in.
+ * view converges whatever order redeliveries arrive in. {@code stage} is the pipeline stage the deployment
+ * enters (from the approval events, or the pipeline the notifier learnt from {@code application.registered});
+ * {@code comment} is what the approver said.
  */
 record DeploymentView(
         DeploymentId deploymentId,
@@ -37,7 +39,13 @@ record DeploymentView(
         @Nullable Step step,
         @Nullable String error,
         @Nullable String failedStep,
-        @Nullable Long durationMs) {
+        @Nullable Long durationMs,
+        @Nullable String stage,
+        @Nullable String comment) {
+
+    public DeploymentView {
+        plan = plan == null ? List.of() : List.copyOf(plan);
+    }
 
     /** The latest step change: name, status, message, progress 0–100 and its event sequence. */
     record Step(String name, StepStatus status, @Nullable String message, int progress, long sequence) {}
@@ -58,6 +66,8 @@ record DeploymentView(
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)
                 .apply(event);
     }
@@ -65,9 +75,16 @@ record DeploymentView(
     DeploymentView apply(DeploymentEvent event) {
         return switch (event) {
             case DeploymentQueued e -> queued(e).advance(DeploymentStatus.QUEUED);
-            case DeploymentAwaitingApproval e -> advance(DeploymentStatus.AWAITING_APPROVAL);
-            case DeploymentApproved e -> approvedBy(e.approver()).advance(DeploymentStatus.APPROVED);
-            case DeploymentRejected e -> approvedBy(e.approver()).advance(DeploymentStatus.REJECTED);
+            case DeploymentAwaitingApproval e ->
+                requested(e.version(), e.fromVersion(), e.stage()).advance(DeploymentStatus.AWAITING_APPROVAL);
+            case DeploymentApproved e ->
+                requested(e.version(), e.fromVersion(), e.stage())
+                        .answeredBy(e.approver(), e.comment())
+                        .advance(DeploymentStatus.APPROVED);
+            case DeploymentRejected e ->
+                requested(e.version(), e.fromVersion(), e.stage())
+                        .answeredBy(e.approver(), e.comment())
+                        .advance(DeploymentStatus.REJECTED);
             case DeploymentStarted e -> withPlan(e.plan()).advance(DeploymentStatus.RUNNING);
             case DeploymentStepChanged e -> step(e).advance(DeploymentStatus.RUNNING);
             case DeploymentSucceeded e ->
@@ -81,126 +98,54 @@ record DeploymentView(
         };
     }
 
-    private DeploymentView queued(DeploymentQueued e) {
-        return new DeploymentView(
-                deploymentId,
-                app,
-                environment,
-                actor,
-                status,
-                e.operation(),
-                e.fromVersion(),
-                e.toVersion(),
-                approver,
-                plan,
-                step,
-                error,
-                failedStep,
-                durationMs);
+    /** This view knowing its stage, unless it knows one already. */
+    DeploymentView inStage(@Nullable String pipelineStage) {
+        return stage != null || pipelineStage == null ? this : with(new Changes().stage(pipelineStage));
     }
 
-    private DeploymentView approvedBy(@Nullable String by) {
-        return new DeploymentView(
-                deploymentId,
-                app,
-                environment,
-                actor,
-                status,
-                operation,
-                fromVersion,
-                toVersion,
-                by != null ? by : approver,
-                plan,
-                step,
-                error,
-                failedStep,
-                durationMs);
+    private DeploymentView queued(DeploymentQueued e) {
+        return with(new Changes().operation(e.operation()).versions(e.fromVersion(), e.toVersion()));
+    }
+
+    private DeploymentView requested(@Nullable String version, @Nullable String from, @Nullable String inStage) {
+        return with(new Changes()
+                .versions(fromVersion != null ? fromVersion : from, toVersion != null ? toVersion : version)
+                .stage(stage != null ? stage : inStage));
+    }
+
+    private DeploymentView answeredBy(@Nullable String by, @Nullable String said) {
+        return with(new Changes().approver(by != null ? by : approver).comment(said != null ? said : comment));
     }
 
     private DeploymentView withPlan(List<String> steps) {
-        return new DeploymentView(
-                deploymentId,
-                app,
-                environment,
-                actor,
-                status,
-                operation,
-                fromVersion,
-                toVersion,
-                approver,
-                List.copyOf(steps),
-                step,
-                error,
-                failedStep,
-                durationMs);
+        return with(new Changes().plan(steps));
     }
 
     private DeploymentView step(DeploymentStepChanged e) {
         if (status.isFinal() || (step != null && step.sequence() > e.sequence())) {
             return this;
         }
-        Step latest = new Step(e.step(), e.status(), e.message(), e.progress(), e.sequence());
-        return new DeploymentView(
-                deploymentId,
-                app,
-                environment,
-                actor,
-                status,
-                operation,
-                fromVersion,
-                toVersion,
-                approver,
-                plan,
-                latest,
-                error,
-                failedStep,
-                durationMs);
+        return with(new Changes().step(new Step(e.step(), e.status(), e.message(), e.progress(), e.sequence())));
     }
 
     private DeploymentView ended(String version, @Nullable String endError, @Nullable String endStep, long duration) {
         if (status.isFinal()) {
             return this;
         }
-        return new DeploymentView(
-                deploymentId,
-                app,
-                environment,
-                actor,
-                status,
-                operation,
-                fromVersion,
-                toVersion != null ? toVersion : version,
-                approver,
-                plan,
-                step,
-                endError,
-                endStep,
-                duration);
+        return with(new Changes()
+                .versions(fromVersion, toVersion != null ? toVersion : version)
+                .ended(endError, endStep, duration));
     }
 
     /** Moves the status forward; an outcome stays, and an earlier stage never replaces a later one. */
     private DeploymentView advance(DeploymentStatus next) {
-        if (status.isFinal() || stage(next) < stage(status)) {
+        if (status.isFinal() || order(next) < order(status)) {
             return this;
         }
-        return new DeploymentView(
-                deploymentId,
-                app,
-                environment,
-                actor,
-                next,
-                operation,
-                fromVersion,
-                toVersion,
-                approver,
-                plan,
-                step,
-                error,
-                failedStep,
-                durationMs);
+        return with(new Changes().status(next));
     }
 
-    private static int stage(DeploymentStatus status) {
+    private static int order(DeploymentStatus status) {
         return switch (status) {
             case AWAITING_APPROVAL -> 0;
             case APPROVED -> 1;
@@ -208,5 +153,127 @@ record DeploymentView(
             case RUNNING -> 3;
             case REJECTED, SUCCEEDED, FAILED, CANCELLED, SUPERSEDED -> 4;
         };
+    }
+
+    private DeploymentView with(Changes c) {
+        return new DeploymentView(
+                deploymentId,
+                app,
+                environment,
+                actor,
+                c.status != null ? c.status : status,
+                c.operation != null ? c.operation : operation,
+                c.versionsSet ? c.fromVersion : fromVersion,
+                c.versionsSet ? c.toVersion : toVersion,
+                c.approverSet ? c.approver : approver,
+                c.plan != null ? c.plan : plan,
+                c.step != null ? c.step : step,
+                c.endedSet ? c.error : error,
+                c.endedSet ? c.failedStep : failedStep,
+                c.endedSet ? c.durationMs : durationMs,
+                c.stageSet ? c.stage : stage,
+                c.commentSet ? c.comment : comment);
+    }
+
+    /** The fields one transition changes; the others are kept. */
+    private static final class Changes {
+        @Nullable
+        DeploymentStatus status;
+
+        @Nullable
+        Operation operation;
+
+        boolean versionsSet;
+
+        @Nullable
+        String fromVersion;
+
+        @Nullable
+        String toVersion;
+
+        boolean approverSet;
+
+        @Nullable
+        String approver;
+
+        @Nullable
+        List<String> plan;
+
+        @Nullable
+        Step step;
+
+        boolean endedSet;
+
+        @Nullable
+        String error;
+
+        @Nullable
+        String failedStep;
+
+        @Nullable
+        Long durationMs;
+
+        boolean stageSet;
+
+        @Nullable
+        String stage;
+
+        boolean commentSet;
+
+        @Nullable
+        String comment;
+
+        Changes status(DeploymentStatus value) {
+            status = value;
+            return this;
+        }
+
+        Changes operation(Operation value) {
+            operation = value;
+            return this;
+        }
+
+        Changes versions(@Nullable String from, @Nullable String to) {
+            versionsSet = true;
+            fromVersion = from;
+            toVersion = to;
+            return this;
+        }
+
+        Changes approver(@Nullable String value) {
+            approverSet = true;
+            approver = value;
+            return this;
+        }
+
+        Changes comment(@Nullable String value) {
+            commentSet = true;
+            comment = value;
+            return this;
+        }
+
+        Changes plan(List<String> value) {
+            plan = List.copyOf(value);
+            return this;
+        }
+
+        Changes step(Step value) {
+            step = value;
+            return this;
+        }
+
+        Changes ended(@Nullable String endError, @Nullable String endStep, long duration) {
+            endedSet = true;
+            error = endError;
+            failedStep = endStep;
+            durationMs = duration;
+            return this;
+        }
+
+        Changes stage(@Nullable String value) {
+            stageSet = true;
+            stage = value;
+            return this;
+        }
     }
 }

@@ -51,15 +51,20 @@ class SlackConfiguration {
         if (!properties.enabled()) {
             log.info("Slack notifications are disabled: stagecraft.notifier.slack.token is empty "
                     + "(set it to a bot token with the chat:write scope to enable them)");
-        } else if (properties.channel().isEmpty() && properties.channels().isEmpty()) {
+        } else if (properties.channel().isEmpty()
+                && properties.channels().isEmpty()
+                && properties.routes().isEmpty()) {
             log.warn("Slack notifications are enabled but no channel is set: set stagecraft.notifier.slack.channel "
-                    + "(or stagecraft.notifier.slack.channels.<app>); nothing is sent until then");
+                    + "(or stagecraft.notifier.slack.routes); nothing is sent until then");
         } else {
             log.info(
-                    "Slack notifications go to {} (default channel '{}', per application {})",
+                    "Slack notifications go to {} (default channel '{}', per application {}, routes {},"
+                            + " approval channel '{}')",
                     properties.baseUrl(),
                     properties.channel(),
-                    properties.channels());
+                    properties.channels(),
+                    properties.routes(),
+                    properties.approvalChannel());
         }
     }
 }

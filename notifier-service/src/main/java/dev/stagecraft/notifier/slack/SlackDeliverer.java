@@ -51,7 +51,10 @@ class SlackDeliverer {
     }
 
     void deliver(PendingMessage message) {
-        SlackMessageContent content = SlackMessageContent.of(message.view());
+        SlackMessageContent content = switch (message.kind()) {
+            case DEPLOYMENT -> SlackMessageContent.of(message.view());
+            case APPROVAL -> ApprovalMessageContent.of(message.view(), properties.command());
+        };
         SlackAnswer answer = message.posted()
                 ? gateway.update(message.channel(), message.ts(), content)
                 : gateway.post(message.channel(), content);
@@ -66,7 +69,7 @@ class SlackDeliverer {
     }
 
     private void delivered(PendingMessage message, SlackAnswer.Accepted accepted) {
-        store.delivered(message.deploymentId(), accepted.channel(), accepted.ts(), message.revision(), clock.instant());
+        store.delivered(message, accepted.channel(), accepted.ts(), clock.instant());
     }
 
     private void rateLimited(PendingMessage message, SlackAnswer.RateLimited limited, String method) {
@@ -74,7 +77,7 @@ class SlackDeliverer {
                 limited.retryAfter() != null ? limited.retryAfter() : properties.backoff(message.attempts() + 1);
         log.info("Slack rate-limited {} for deployment {}; retrying in {}", method, message.deploymentId(), wait);
         Instant now = clock.instant();
-        store.retryAt(message.deploymentId(), now.plus(wait), message.attempts(), "rate limited", now);
+        store.retryAt(message, now.plus(wait), message.attempts(), "rate limited", now);
     }
 
     private void failed(PendingMessage message, SlackAnswer.Failed failed, String method) {
@@ -87,7 +90,7 @@ class SlackDeliverer {
                     message.deploymentId(),
                     attempts,
                     failed.reason());
-            store.giveUp(message.deploymentId(), attempts, failed.reason(), now);
+            store.giveUp(message, attempts, failed.reason(), now);
             return;
         }
         Duration wait = properties.backoff(attempts);
@@ -98,7 +101,7 @@ class SlackDeliverer {
                 attempts,
                 failed.reason(),
                 wait);
-        store.retryAt(message.deploymentId(), now.plus(wait), attempts, failed.reason(), now);
+        store.retryAt(message, now.plus(wait), attempts, failed.reason(), now);
     }
 
     private static String outcome(SlackAnswer answer) {

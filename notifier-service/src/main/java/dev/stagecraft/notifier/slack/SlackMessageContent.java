@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Slack message of a deployment: a plain-text fallback (notifications, screen readers) and Block
- * Kit blocks: a headline, fields for application, environment, versions, actor, status, current step and
+ * Kit blocks: a headline, fields for application, environment, stage (when it is a pipeline stage), versions,
+ * actor, status (the outcome once it ended), current step with its position in the plan and a progress bar, and
  * duration, the error when it failed, and the deployment id.
  */
 record SlackMessageContent(String text, List<LayoutBlock> blocks) {
@@ -42,6 +43,9 @@ record SlackMessageContent(String text, List<LayoutBlock> blocks) {
         List<TextObject> fields = new ArrayList<>();
         fields.add(field("Application", escape(orUnknown(view.app()))));
         fields.add(field("Environment", escape(orUnknown(view.environment()))));
+        if (view.stage() != null) {
+            fields.add(field("Stage", escape(view.stage())));
+        }
         fields.add(field("Version", versions(view)));
         fields.add(field("Requested by", escape(view.actor())));
         fields.add(field("Status", emoji(view.status()) + " " + label(view.status())));
@@ -78,7 +82,13 @@ record SlackMessageContent(String text, List<LayoutBlock> blocks) {
                 index < 0 ? "" : " (" + (index + 1) + "/" + view.plan().size() + ")";
         String message = step.message() == null || step.message().isBlank() ? "" : "\n" + escape(step.message());
         return code(step.name()) + position + " " + step.status().name().toLowerCase(Locale.ROOT) + " · "
-                + step.progress() + "%" + message;
+                + step.progress() + "%\n" + bar(step.progress()) + message;
+    }
+
+    /** Progress 0–100 as ten cells, e.g. {@code ▰▰▰▰▱▱▱▱▱▱} for 40. */
+    static String bar(int progress) {
+        int filled = Math.clamp(Math.round(progress / 10f), 0, 10);
+        return "▰".repeat(filled) + "▱".repeat(10 - filled);
     }
 
     private static boolean failed(DeploymentView view) {

@@ -29,24 +29,25 @@ class SlackMessageStore {
         this.jdbc = jdbc;
     }
 
-    /** The current view of a deployment, locked until the transaction ends. */
+    /** The current view of one of a deployment's messages, locked until the transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
-    Optional<DeploymentView> lockView(DeploymentId id) {
-        return jdbc.sql("SELECT view FROM slack_message WHERE deployment_id = ? FOR UPDATE")
-                .param(id.id())
+    Optional<DeploymentView> lockView(DeploymentId id, MessageKind kind) {
+        return jdbc.sql("SELECT view FROM slack_message WHERE deployment_id = ? AND kind = ? FOR UPDATE")
+                .params(id.id(), kind.column())
                 .query((rs, row) -> view(rs))
                 .optional();
     }
 
-    /** Adds a deployment's message, due at once; false if another transaction added it first. */
+    /** Adds one of a deployment's messages, due at once; false if another transaction added it first. */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean insert(DeploymentView view, String channel, Instant now) {
+    boolean insert(DeploymentView view, MessageKind kind, String channel, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO slack_message (deployment_id, app, environment, channel, view,
+                        INSERT INTO slack_message (deployment_id, kind, app, environment, channel, view,
                                                    next_attempt_at, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (deployment_id) DO NOTHING""")
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (deployment_id, kind) DO NOTHING""")
                         .params(
                                 view.deploymentId().id(),
+                                kind.column(),
                                 view.app(),
                                 view.environment(),
                                 channel,
@@ -63,14 +64,14 @@ class SlackMessageStore {
      * backoff); one that was given up is tried again at once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void change(DeploymentView view, Instant now) {
+    void change(DeploymentView view, MessageKind kind, Instant now) {
         jdbc.sql("""
                         UPDATE slack_message SET view = ?::jsonb, revision = revision + 1, updated_at = ?,
                                attempts = CASE WHEN gave_up_at IS NULL THEN attempts ELSE 0 END,
                                next_attempt_at = CASE WHEN gave_up_at IS NULL THEN next_attempt_at ELSE ? END,
                                gave_up_at = NULL
-                        WHERE deployment_id = ?""")
-                .params(write(view), at(now), at(now), view.deploymentId().id())
+                        WHERE deployment_id = ? AND kind = ?""")
+                .params(write(view), at(now), at(now), view.deploymentId().id(), kind.column())
                 .update();
     }
 
@@ -81,34 +82,59 @@ class SlackMessageStore {
     List<PendingMessage> claimDue(Instant now, Instant claimUntil, int limit) {
         return jdbc.sql("""
                         UPDATE slack_message m SET next_attempt_at = ?
-                        FROM (SELECT deployment_id FROM slack_message WHERE %s AND next_attempt_at <= ?
+                        FROM (SELECT deployment_id, kind FROM slack_message WHERE %s AND next_attempt_at <= ?
                               ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due
-                        WHERE m.deployment_id = due.deployment_id
-                        RETURNING m.deployment_id, m.channel, m.ts, m.view, m.revision, m.attempts""".formatted(DUE))
+                        WHERE m.deployment_id = due.deployment_id AND m.kind = due.kind
+                        RETURNING m.deployment_id, m.kind, m.channel, m.ts, m.view, m.revision, m.attempts""".formatted(DUE))
                 .params(at(claimUntil), at(now), limit)
                 .query((rs, row) -> pending(rs))
                 .list();
     }
 
     /** Slack shows {@code revision} in the message {@code channel}/{@code ts}; due again if the view moved on. */
-    void delivered(DeploymentId id, String channel, String ts, long revision, Instant now) {
+    void delivered(PendingMessage message, String channel, String ts, Instant now) {
         jdbc.sql("""
                         UPDATE slack_message SET channel = ?, ts = ?,
                                delivered_revision = GREATEST(delivered_revision, ?), attempts = 0,
                                last_error = NULL, next_attempt_at = ?, updated_at = ?
-                        WHERE deployment_id = ?""").params(channel, ts, revision, at(now), at(now), id.id()).update();
+                        WHERE deployment_id = ? AND kind = ?""")
+                .params(
+                        channel,
+                        ts,
+                        message.revision(),
+                        at(now),
+                        at(now),
+                        message.deploymentId().id(),
+                        message.kind().column())
+                .update();
     }
 
-    void retryAt(DeploymentId id, Instant next, int attempts, String error, Instant now) {
+    void retryAt(PendingMessage message, Instant next, int attempts, String error, Instant now) {
         jdbc.sql("""
                         UPDATE slack_message SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?
-                        WHERE deployment_id = ?""").params(attempts, at(next), error, at(now), id.id()).update();
+                        WHERE deployment_id = ? AND kind = ?""")
+                .params(
+                        attempts,
+                        at(next),
+                        error,
+                        at(now),
+                        message.deploymentId().id(),
+                        message.kind().column())
+                .update();
     }
 
-    void giveUp(DeploymentId id, int attempts, String error, Instant now) {
+    void giveUp(PendingMessage message, int attempts, String error, Instant now) {
         jdbc.sql("""
                         UPDATE slack_message SET attempts = ?, gave_up_at = ?, last_error = ?, updated_at = ?
-                        WHERE deployment_id = ?""").params(attempts, at(now), error, at(now), id.id()).update();
+                        WHERE deployment_id = ? AND kind = ?""")
+                .params(
+                        attempts,
+                        at(now),
+                        error,
+                        at(now),
+                        message.deploymentId().id(),
+                        message.kind().column())
+                .update();
     }
 
     /** Messages Slack does not show as they should be yet (metrics). */
@@ -121,6 +147,7 @@ class SlackMessageStore {
     private PendingMessage pending(ResultSet rs) throws SQLException {
         return new PendingMessage(
                 new DeploymentId(rs.getObject("deployment_id", UUID.class)),
+                MessageKind.ofColumn(rs.getString("kind")),
                 rs.getString("channel"),
                 rs.getString("ts"),
                 view(rs),

@@ -1,7 +1,12 @@
 package dev.stagecraft.notifier.slack;
 
+import static dev.stagecraft.notifier.TestEvents.approved;
+import static dev.stagecraft.notifier.TestEvents.awaitingApproval;
+import static dev.stagecraft.notifier.TestEvents.cancelled;
 import static dev.stagecraft.notifier.TestEvents.publish;
 import static dev.stagecraft.notifier.TestEvents.queued;
+import static dev.stagecraft.notifier.TestEvents.registered;
+import static dev.stagecraft.notifier.TestEvents.rejected;
 import static dev.stagecraft.notifier.TestEvents.started;
 import static dev.stagecraft.notifier.TestEvents.step;
 import static dev.stagecraft.notifier.TestEvents.succeeded;
@@ -16,6 +21,7 @@ import dev.stagecraft.notifier.slack.FakeSlack.Call;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -37,7 +43,12 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "stagecraft.notifier.slack.channels.billing=#billing",
             "stagecraft.notifier.slack.poll-interval=100ms",
             "stagecraft.notifier.slack.initial-backoff=200ms",
-            "stagecraft.notifier.slack.max-backoff=1s"
+            "stagecraft.notifier.slack.max-backoff=1s",
+            "stagecraft.notifier.slack.approval-channel=#approvals",
+            "stagecraft.notifier.slack.routes[0].app=shop",
+            "stagecraft.notifier.slack.routes[0].stage=prod",
+            "stagecraft.notifier.slack.routes[0].channel=#shop-prod",
+            "stagecraft.notifier.slack.routes[0].approval-channel=#release-managers"
         })
 @DirtiesContext
 @TestExecutionListeners(listeners = ClosedAfterContext.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
@@ -134,6 +145,106 @@ class SlackNotificationIT {
                 .containsExactly("chat.postMessage", "chat.postMessage", "chat.update", "chat.update");
         assertThat(calls.get(2).status()).isEqualTo(429);
         assertThat(calls.getLast().blocks()).contains("Succeeded", "800 ms");
+    }
+
+    @Test
+    void anApprovalIsAskedForInTheStagesApprovalChannelAndTheRequestIsUpdatedWhenAnswered() {
+        publish(rabbit, registered("shop", "development", "qa", "prod"));
+        DeploymentId release = DeploymentId.random();
+        publish(rabbit, awaitingApproval(release, "shop", "prod", 1, "1.8.0", "1.9.0"));
+
+        List<Call> posts = await().until(() -> slack.callsFor(release), calls -> calls.size() == 2);
+        Call request = only(posts, APPROVAL);
+        assertThat(request.method()).isEqualTo("chat.postMessage");
+        assertThat(request.form()).containsEntry("channel", "#release-managers");
+        assertThat(request.form().get("text"))
+                .isEqualTo("Approval needed: shop/prod 1.8.0 → 1.9.0 requested by alice — /stagecraft approve "
+                        + release + " or /stagecraft reject " + release);
+        assertThat(request.blocks()).contains("*Stage*\\nprod", "/stagecraft approve " + release);
+        Call progress = only(posts, DEPLOYMENT);
+        assertThat(progress.form()).containsEntry("channel", "#shop-prod");
+        assertThat(progress.blocks()).contains(":raised_hand:", "Awaiting approval", "*Stage*\\nprod");
+
+        publish(rabbit, approved(release, "shop", "prod", 2, "1.8.0", "1.9.0", "ship it"));
+        Call answered = await().until(
+                        () -> approvalCalls(release).getLast(),
+                        call -> call.blocks().contains("Approved by *bob*"));
+        assertThat(answered.method()).isEqualTo("chat.update");
+        assertThat(answered.form())
+                .containsEntry("channel", "#release-managers")
+                .containsEntry("ts", tsOf(request));
+        assertThat(answered.blocks()).contains("ship it").doesNotContain("/stagecraft approve");
+
+        publish(rabbit, queued(release, "shop", "prod", 3, "1.8.0", "1.9.0"));
+        publish(rabbit, started(release, "shop", "prod", 4));
+        publish(rabbit, step(release, "shop", "prod", 5, "start", StepStatus.RUNNING, 40));
+        publish(rabbit, succeeded(release, "shop", "prod", 6, "1.9.0", 9_000));
+        Call done = await().until(
+                        () -> deploymentCalls(release).getLast(),
+                        call -> call.blocks().contains("Succeeded"));
+        assertThat(done.form()).containsEntry("ts", tsOf(progress));
+        assertThat(done.blocks()).contains("`1.8.0` → `1.9.0`", "*Stage*\\nprod", "9s", "Approved by*\\nbob");
+        assertThat(approvalCalls(release))
+                .as("the request is answered; progress is the deployment message's")
+                .hasSize(2);
+
+        // a stage from the pipeline without approval events; an ad-hoc environment has none
+        DeploymentId qa = DeploymentId.random();
+        DeploymentId review = DeploymentId.random();
+        publish(rabbit, queued(qa, "shop", "qa", 1, "1.8.0", "1.9.0"));
+        publish(rabbit, queued(review, "shop", "review-7", 1, "1.8.0", "1.9.0"));
+        assertThat(await().until(() -> slack.callsFor(qa), c -> !c.isEmpty())
+                        .getFirst()
+                        .blocks())
+                .contains("*Stage*\\nqa");
+        assertThat(await().until(() -> slack.callsFor(review), c -> !c.isEmpty())
+                        .getFirst()
+                        .blocks())
+                .doesNotContain("*Stage*");
+    }
+
+    @Test
+    void rejectedAndCancelledRequestsSaySoInTheDefaultApprovalChannel() {
+        DeploymentId refused = DeploymentId.random();
+        DeploymentId withdrawn = DeploymentId.random();
+        publish(rabbit, awaitingApproval(refused, "orders", "prod", 1, "2.0.0", "2.1.0"));
+        publish(rabbit, awaitingApproval(withdrawn, "orders", "prod", 2, "2.0.0", "2.2.0"));
+        Call request =
+                await().until(() -> approvalCalls(refused), c -> !c.isEmpty()).getFirst();
+        assertThat(request.form()).containsEntry("channel", "#approvals");
+        assertThat(only(await().until(() -> slack.callsFor(refused), c -> c.size() == 2), DEPLOYMENT)
+                        .form())
+                .containsEntry("channel", "#deployments");
+
+        publish(rabbit, rejected(refused, "orders", "prod", 3, "2.0.0", "2.1.0", "not on a Friday"));
+        publish(rabbit, cancelled(withdrawn, "orders", "prod", 4, "2.2.0"));
+        Call no = await().until(
+                        () -> approvalCalls(refused).getLast(), c -> c.method().equals("chat.update"));
+        assertThat(no.form()).containsEntry("ts", tsOf(request));
+        assertThat(no.blocks()).contains(":no_entry: *Rejected*", "Rejected by *bob*: “not on a Friday”");
+        Call gone = await().until(
+                        () -> approvalCalls(withdrawn).getLast(),
+                        c -> c.method().equals("chat.update"));
+        assertThat(gone.blocks()).contains("Approval no longer needed", "was cancelled before anyone answered");
+    }
+
+    private static final Predicate<Call> APPROVAL =
+            call -> call.form().getOrDefault("text", "").startsWith("Appro")
+                    || call.form().getOrDefault("text", "").startsWith("Rejected");
+    private static final Predicate<Call> DEPLOYMENT = APPROVAL.negate();
+
+    private static List<Call> approvalCalls(DeploymentId id) {
+        return slack.callsFor(id).stream().filter(APPROVAL).toList();
+    }
+
+    private static List<Call> deploymentCalls(DeploymentId id) {
+        return slack.callsFor(id).stream().filter(DEPLOYMENT).toList();
+    }
+
+    private static Call only(List<Call> calls, Predicate<Call> kind) {
+        List<Call> matching = calls.stream().filter(kind).toList();
+        assertThat(matching).hasSize(1);
+        return matching.getFirst();
     }
 
     private static String tsOf(Call post) {

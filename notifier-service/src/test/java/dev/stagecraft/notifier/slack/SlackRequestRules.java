@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What Slack's documentation requires of a {@code chat.postMessage} / {@code chat.update} call as the
  * Slack SDK makes it: POST under {@code /api/}, {@code Authorization: Bearer <bot token>}, arguments
  * form-encoded ({@code application/x-www-form-urlencoded}), {@code channel} and {@code text} or
- * {@code blocks}, {@code ts} for an update, and {@code blocks} a JSON array (sent as a string) of 1–50
+ * {@code blocks} (with blocks also {@code text}, their fallback), {@code ts} for an update, and {@code blocks} a JSON array (sent as a string) of 1–50
  * blocks that each have a {@code type}, sections with text or at most 10 fields of mrkdwn/plain_text.
  */
 final class SlackRequestRules {
@@ -47,6 +47,10 @@ final class SlackRequestRules {
         if (form.getOrDefault("text", "").isBlank()
                 && form.getOrDefault("blocks", "").isBlank()) {
             wrong.add("neither text nor blocks");
+        }
+        if (form.containsKey("blocks") && form.getOrDefault("text", "").isBlank()) {
+            // Slack: with blocks, text is the fallback for notifications and accessibility (a warning otherwise)
+            wrong.add("blocks without the text fallback");
         }
         if (method.equals("chat.update") && form.getOrDefault("ts", "").isBlank()) {
             wrong.add("ts is missing");
