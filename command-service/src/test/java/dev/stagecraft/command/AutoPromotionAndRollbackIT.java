@@ -69,7 +69,7 @@ class AutoPromotionAndRollbackIT extends PipelineITSupport {
         assertThat(jobsFor(app, "prod")).isEmpty();
 
         String held = awaiting.deploymentId().toString();
-        assertThat(post("/api/v1/deployments/" + held + "/approve", null, "X-Stagecraft-Actor", "alice")
+        assertThat(post("/api/v1/deployments/" + held + "/approve", null, actor("alice"))
                         .status())
                 .isEqualTo(202);
         assertThat(jobOf(held).environment()).isEqualTo("prod");
@@ -119,7 +119,7 @@ class AutoPromotionAndRollbackIT extends PipelineITSupport {
         assertThat(autoPromoted.commit()).isEqualTo("bbbb222");
         succeed(autoPromoted.deploymentId().toString());
 
-        Answer rollback = post(environments + "/qa/rollback", null, "X-Stagecraft-Actor", "bob");
+        Answer rollback = post(environments + "/qa/rollback", null, actor("bob"));
         assertThat(rollback.status()).as(rollback.body()).isEqualTo(202);
         DeploymentJob back = jobOf(deploymentIdOf(rollback));
         assertThat(back.version()).isEqualTo("1.0.0");

@@ -41,13 +41,13 @@ class LocksIT extends ServiceITSupport {
         String app = registered();
         String qa = "/api/v1/applications/" + app + "/environments/qa";
         assertThat(post("/api/v1/applications/" + app + "/environments", """
-                        {"name":"qa","version":"1.0.0"}""", "X-Stagecraft-Actor", "ci")
+                        {"name":"qa","version":"1.0.0"}""", actor("ci"))
                         .status())
                 .isEqualTo(202);
 
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Answer locked = put(qa + "/lock", """
-                {"reason":"release freeze"}""", "X-Stagecraft-Actor", "alice");
+                {"reason":"release freeze"}""", actor("alice"));
         assertThat(locked.status()).isEqualTo(202);
         EnvironmentLockChanged announced = awaitLockChange(app, "qa", 1);
         assertThat(announced.locked()).isTrue();
@@ -59,7 +59,7 @@ class LocksIT extends ServiceITSupport {
                 .isEqualTo(locked.json().get("commandId").stringValue());
 
         Answer refused = patch(qa, """
-                {"version":"1.1.0"}""", "X-Stagecraft-Actor", "bob");
+                {"version":"1.1.0"}""", actor("bob"));
         assertThat(refused.status()).isEqualTo(423);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("code").stringValue()).isEqualTo("locked");
@@ -68,7 +68,7 @@ class LocksIT extends ServiceITSupport {
                         + announced.lockedAt().truncatedTo(ChronoUnit.SECONDS) + " (release freeze), so it cannot be"
                         + " deployed to by anyone else; ask alice to unlock it (DELETE " + qa + "/lock), or an admin"
                         + " to break the lock (DELETE " + qa + "/lock?force=true)");
-        assertThat(post(qa + "/archive", null, "X-Stagecraft-Actor", "bob")
+        assertThat(post(qa + "/archive", null, actor("bob"))
                         .json()
                         .get("detail")
                         .stringValue())
@@ -83,7 +83,7 @@ class LocksIT extends ServiceITSupport {
         assertThat(rejected.message()).contains("is locked by alice since ").contains("(release freeze)");
 
         assertThat(patch(qa, """
-                        {"version":"1.3.0"}""", "X-Stagecraft-Actor", "alice").status()).isEqualTo(202);
+                        {"version":"1.3.0"}""", actor("alice")).status()).isEqualTo(202);
         await().until(() -> jobsFor(app).size() == 2);
         assertThat(jobsFor(app)).extracting(DeploymentJob::version).containsExactly("1.0.0", "1.3.0");
         assertThat(jobsFor(app).get(1).actor()).isEqualTo("alice");
@@ -96,38 +96,35 @@ class LocksIT extends ServiceITSupport {
         post("/api/v1/applications/" + app + "/environments", """
                 {"name":"qa","version":"1.0.0"}""");
         assertThat(put(qa + "/lock", """
-                        {"reason":"release freeze"}""", "X-Stagecraft-Actor", "alice").status())
-                .isEqualTo(202);
+                        {"reason":"release freeze"}""", actor("alice")).status()).isEqualTo(202);
         Instant lockedAt = awaitLockChange(app, "qa", 1).lockedAt();
 
         Answer taken = put(qa + "/lock", """
-                {"reason":"mine now"}""", "X-Stagecraft-Actor", "bob");
+                {"reason":"mine now"}""", actor("bob"));
         assertThat(taken.status()).isEqualTo(423);
         assertThat(taken.json().get("detail").stringValue()).contains("so it cannot be locked again by anyone else");
         assertThat(put(qa + "/lock", """
-                        {"reason":"release freeze until Monday"}""", "X-Stagecraft-Actor", "alice").status())
-                .isEqualTo(202);
+                        {"reason":"release freeze until Monday"}""", actor("alice")).status()).isEqualTo(202);
         EnvironmentLockChanged reasonChanged = awaitLockChange(app, "qa", 2);
         assertThat(reasonChanged.reason()).isEqualTo("release freeze until Monday");
         assertThat(reasonChanged.lockedAt()).isEqualTo(lockedAt);
 
-        Answer notTheHolder = delete(qa + "/lock", "X-Stagecraft-Actor", "bob");
+        Answer notTheHolder = delete(qa + "/lock", actor("bob"));
         assertThat(notTheHolder.status()).isEqualTo(423);
         assertThat(notTheHolder.json().get("detail").stringValue())
                 .contains("is locked by alice since ")
                 .contains("so it cannot be unlocked by anyone else");
 
-        assertThat(delete(qa + "/lock?force=true", "X-Stagecraft-Actor", "bob").status())
-                .isEqualTo(202);
+        assertThat(delete(qa + "/lock?force=true", actor("bob")).status()).isEqualTo(202);
         EnvironmentLockChanged broken = awaitLockChange(app, "qa", 3);
         assertThat(broken.locked()).isFalse();
         assertThat(broken.actor()).isEqualTo("bob");
         assertThat(broken.holder()).isNull();
         assertThat(broken.lockedAt()).isNull();
         assertThat(patch(qa, """
-                        {"version":"2.0.0"}""", "X-Stagecraft-Actor", "bob").status()).isEqualTo(202);
+                        {"version":"2.0.0"}""", actor("bob")).status()).isEqualTo(202);
 
-        Answer nothingToUnlock = delete(qa + "/lock", "X-Stagecraft-Actor", "alice");
+        Answer nothingToUnlock = delete(qa + "/lock", actor("alice"));
         assertThat(nothingToUnlock.status()).isEqualTo(409);
         assertThat(nothingToUnlock.json().get("detail").stringValue())
                 .isEqualTo("environment " + app + "/qa is not locked, so there is nothing to unlock");
@@ -141,23 +138,22 @@ class LocksIT extends ServiceITSupport {
         String app = registered();
         String base = "/api/v1/applications/" + app + "/environments";
         assertThat(put(base + "/development/lock", """
-                        {"reason":"setting up"}""", "X-Stagecraft-Actor", "alice")
-                        .status())
+                        {"reason":"setting up"}""", actor("alice")).status())
                 .isEqualTo(202);
         Answer created = post(base, """
-                {"name":"development","version":"1"}""", "X-Stagecraft-Actor", "bob");
+                {"name":"development","version":"1"}""", actor("bob"));
         assertThat(created.status()).isEqualTo(423);
         assertThat(created.json().get("detail").stringValue()).contains("so it cannot be deployed to by anyone else");
         assertThat(post(base, """
-                        {"name":"development","version":"1"}""", "X-Stagecraft-Actor", "alice").status()).isEqualTo(202);
+                        {"name":"development","version":"1"}""", actor("alice")).status()).isEqualTo(202);
 
         Answer unknown = put(base + "/review-7/lock", """
-                {"reason":"x"}""", "X-Stagecraft-Actor", "alice");
+                {"reason":"x"}""", actor("alice"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").stringValue())
                 .isEqualTo("environment " + app + "/review-7 does not exist and is not a stage of the pipeline of "
                         + app + ", so it cannot be locked; lock a stage or an existing environment");
-        Answer noReason = put(base + "/qa/lock", "{}", "X-Stagecraft-Actor", "alice");
+        Answer noReason = put(base + "/qa/lock", "{}", actor("alice"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("detail").stringValue()).contains("reason");
     }

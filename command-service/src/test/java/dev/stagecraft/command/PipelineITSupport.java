@@ -32,7 +32,7 @@ abstract class PipelineITSupport extends ServiceITSupport {
     }
 
     protected Answer promote(String app, String json, String actor) {
-        return post("/api/v1/applications/" + app + "/promotions", json, "X-Stagecraft-Actor", actor);
+        return post("/api/v1/applications/" + app + "/promotions", json, actor(actor));
     }
 
     /** The job of a deployment, once it has been published. */

@@ -183,8 +183,7 @@ class PromotionIT extends PipelineITSupport {
                         + " requested by alice; approve, reject or cancel it first (POST /api/v1/deployments/"
                         + deploymentId + "/approve, /reject or /cancel)");
 
-        Answer selfApproval =
-                post("/api/v1/deployments/" + deploymentId + "/approve", null, "X-Stagecraft-Actor", "alice");
+        Answer selfApproval = post("/api/v1/deployments/" + deploymentId + "/approve", null, actor("alice"));
         assertThat(selfApproval.status()).isEqualTo(403);
         assertThat(detail(selfApproval))
                 .isEqualTo("alice requested this deployment; someone else with the approver role must approve it");
@@ -203,7 +202,7 @@ class PromotionIT extends PipelineITSupport {
         assertThat(approved.stage()).isEqualTo("prod");
         assertThat(deploymentStatus(deploymentId)).isEqualTo("QUEUED");
 
-        Answer late = post("/api/v1/deployments/" + deploymentId + "/reject", null, "X-Stagecraft-Actor", "carol");
+        Answer late = post("/api/v1/deployments/" + deploymentId + "/reject", null, actor("carol"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(detail(late))
                 .isEqualTo("deployment " + deploymentId + " of " + app + "/prod is QUEUED, so it cannot be rejected:"
@@ -220,27 +219,27 @@ class PromotionIT extends PipelineITSupport {
         String first = deploymentIdOf(promote(app, """
                 {"version":"1.0.0","to":"prod"}""", "alice"));
         Answer rejected = post("/api/v1/deployments/" + first + "/reject", """
-                {"comment":"not during the sale"}""", "X-Stagecraft-Actor", "bob");
+                {"comment":"not during the sale"}""", actor("bob"));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(202);
         DeploymentRejected rejection = awaitEvent(DeploymentRejected.class, first);
         assertThat(rejection.approver()).isEqualTo("bob");
         assertThat(rejection.comment()).isEqualTo("not during the sale");
         assertThat(deploymentStatus(first)).isEqualTo("REJECTED");
-        assertThat(post("/api/v1/deployments/" + first + "/approve", null, "X-Stagecraft-Actor", "carol")
+        assertThat(post("/api/v1/deployments/" + first + "/approve", null, actor("carol"))
                         .status())
                 .isEqualTo(409);
 
         String second = deploymentIdOf(promote(app, """
                 {"version":"1.0.0","to":"prod"}""", "alice"));
-        Answer ownReject = post("/api/v1/deployments/" + second + "/reject", null, "X-Stagecraft-Actor", "alice");
+        Answer ownReject = post("/api/v1/deployments/" + second + "/reject", null, actor("alice"));
         assertThat(ownReject.status()).isEqualTo(403);
-        Answer withdrawn = post("/api/v1/deployments/" + second + "/cancel", null, "X-Stagecraft-Actor", "alice");
+        Answer withdrawn = post("/api/v1/deployments/" + second + "/cancel", null, actor("alice"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
         DeploymentCancelled cancelled = awaitEvent(DeploymentCancelled.class, second);
         assertThat(cancelled.actor()).isEqualTo("alice");
         assertThat(cancelled.version()).isEqualTo("1.0.0");
         assertThat(deploymentStatus(second)).isEqualTo("CANCELLED");
-        Answer approveWithdrawn = post("/api/v1/deployments/" + second + "/approve", null, "X-Stagecraft-Actor", "bob");
+        Answer approveWithdrawn = post("/api/v1/deployments/" + second + "/approve", null, actor("bob"));
         assertThat(approveWithdrawn.status()).isEqualTo(409);
         assertThat(detail(approveWithdrawn)).contains("is CANCELLED, so it cannot be approved");
 
@@ -263,7 +262,7 @@ class PromotionIT extends PipelineITSupport {
         assertThat(patch(environments + "/qa", """
                 {"version":"2.0.0"}""").status()).isEqualTo(202);
 
-        Answer approval = post("/api/v1/deployments/" + held + "/approve", null, "X-Stagecraft-Actor", "bob");
+        Answer approval = post("/api/v1/deployments/" + held + "/approve", null, actor("bob"));
         assertThat(approval.status()).isEqualTo(409);
         assertThat(detail(approval))
                 .isEqualTo(app + " 1.0.0 cannot enter prod: it does not run in qa (qa is RUNNING; its deployment of"

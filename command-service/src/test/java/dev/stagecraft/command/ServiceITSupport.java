@@ -206,6 +206,16 @@ public abstract class ServiceITSupport {
      * Makes (or remakes) user {@code name} with {@code roles} ({@code deployer} for all applications,
      * {@code deployer:shop} for one) as the admin would, and returns a new API token of that user.
      */
+    private final java.util.Map<String, String> actors = new java.util.HashMap<>();
+
+    /**
+     * Headers that make {@code name} the actor of a request: user {@code name} with the admin role (made on first
+     * use), so a test about who did something is not also a test of roles.
+     */
+    protected String[] actor(String name) {
+        return as(actors.computeIfAbsent(name, user -> tokenFor(user, "admin")));
+    }
+
     protected String tokenFor(String name, String... roles) {
         String grants = String.join(
                 ",",

@@ -94,8 +94,8 @@ class PipelineE2E {
                  "driverSettings":{"command":"exec %s %s","healthPath":"/health"},
                  "pipeline":[{"environment":"development","branch":"main"},{"environment":"qa"},
                              {"environment":"staging","autoPromote":true},
-                             {"environment":"prod","requiresApproval":true}]}"""
-                .formatted(APP, git.path, ServiceProcess.javaBinary(), demo));
+                             {"environment":"prod","requiresApproval":true}]}""".formatted(
+                        APP, git.path, ServiceProcess.javaBinary(), demo));
         assertThat(registered.status()).isEqualTo(202);
 
         daveToken = userWithToken("dave", "deployer", null);
@@ -120,8 +120,15 @@ class PipelineE2E {
         assertThat(replayed.status()).as("a replayed delivery").isEqualTo(409);
         Reply forged = push(firstCommit, "delivery-2", "not-the-secret");
         assertThat(forged.status()).as("a badly signed delivery").isEqualTo(401);
-        Reply unsigned = http("POST", cluster.command.baseUrl() + "/webhooks/git", pushPayload(firstCommit),
-                "application/json", "X-GitHub-Event", "push", "X-GitHub-Delivery", "delivery-3");
+        Reply unsigned = http(
+                "POST",
+                cluster.command.baseUrl() + "/webhooks/git",
+                pushPayload(firstCommit),
+                "application/json",
+                "X-GitHub-Event",
+                "push",
+                "X-GitHub-Delivery",
+                "delivery-3");
         assertThat(unsigned.status()).as("an unsigned delivery").isEqualTo(401);
     }
 
@@ -150,13 +157,15 @@ class PipelineE2E {
         JsonNode awaiting = awaitEvent("deployment.awaiting-approval", "prod");
         String deploymentId = awaiting.path("deploymentId").asString();
         assertThat(awaiting.path("actor").asString()).isEqualTo("alice");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.to("/promote-1").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !slack.to("/promote-1").isEmpty());
         assertThat(slack.to("/promote-1").getFirst().path("response_type").asString())
                 .isEqualTo("in_channel");
         assertThat(stage("prod").path("awaitingApproval").toString()).contains(deploymentId);
 
         slashCommand("U0ALICE", "approve " + deploymentId, "/approve-self");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.to("/approve-self").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !slack.to("/approve-self").isEmpty());
         assertThat(slack.to("/approve-self").toString()).contains("someone else");
         Reply byDeployer = command("POST", "/api/v1/deployments/" + deploymentId + "/approve", daveToken, "{}");
         assertThat(byDeployer.status()).isEqualTo(403);
@@ -180,8 +189,7 @@ class PipelineE2E {
         awaitStage("development", v2);
 
         amqp.publishBare("stagecraft.commands", "promote", """
-                {"commandId":"%s","actor":"dave","app":"%s","version":"%s","to":"qa"}"""
-                .formatted(UUID.randomUUID(), APP, v2));
+                {"commandId":"%s","actor":"dave","app":"%s","version":"%s","to":"qa"}""".formatted(UUID.randomUUID(), APP, v2));
         awaitStage("qa", v2);
         awaitStage("staging", v2);
 
@@ -270,7 +278,8 @@ class PipelineE2E {
     }
 
     static Reply command(String method, String path, String token, String json) {
-        return http(method, cluster.command.baseUrl() + path, json, "application/json", "Authorization", "Bearer " + token);
+        return http(
+                method, cluster.command.baseUrl() + path, json, "application/json", "Authorization", "Bearer " + token);
     }
 
     static Reply query(String path, String token) {
@@ -311,8 +320,7 @@ class PipelineE2E {
                                "html_url":"https://github.com/acme/pipe","default_branch":"main"},
                  "pusher":{"name":"carol","email":"carol@example.com"},
                  "head_commit":{"id":"%s","message":"a change","timestamp":"2026-12-03T10:00:00Z"},
-                 "commits":[]}"""
-                .formatted(commit, git.path, commit);
+                 "commits":[]}""".formatted(commit, git.path, commit);
     }
 
     static JsonNode slashCommand(String userId, String text, String responsePath) {
@@ -362,9 +370,7 @@ class PipelineE2E {
                 .timeout(Duration.ofSeconds(10))
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -400,7 +406,8 @@ class PipelineE2E {
             JsonNode stage = stage(name);
             return version.equals(stage.path("version").asString())
                     && "RUNNING".equals(stage.path("status").asString())
-                    && "SUCCEEDED".equals(stage.path("lastDeployment").path("status").asString());
+                    && "SUCCEEDED"
+                            .equals(stage.path("lastDeployment").path("status").asString());
         });
         return stage(name);
     }
@@ -425,7 +432,8 @@ class PipelineE2E {
     }
 
     static JsonNode awaitEvent(String type, String environment) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !eventsOf(type, environment).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !eventsOf(type, environment).isEmpty());
         return eventsOf(type, environment).getLast();
     }
 }

@@ -25,7 +25,8 @@ final class SlackResponses implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             messages.add(new Posted(
-                    exchange.getRequestURI().getPath(), MessageCodec.instance().mapper().readTree(body)));
+                    exchange.getRequestURI().getPath(),
+                    MessageCodec.instance().mapper().readTree(body)));
             byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, ok.length);
             exchange.getResponseBody().write(ok);

@@ -157,14 +157,14 @@ class ScheduleIT extends ServiceITSupport {
         createdWithTtl(app, "review-9");
         String lock = "/api/v1/applications/" + app + "/environments/review-9/lock";
         assertThat(put(lock, """
-                        {"reason":"demo on Friday"}""", "X-Stagecraft-Actor", "alice").status()).isEqualTo(202);
+                        {"reason":"demo on Friday"}""", actor("alice")).status()).isEqualTo(202);
 
         clock.moveTo(created.plus(HOUR).plusSeconds(30));
         runner.runOnce();
         assertThat(commands(app, "review-9", "environment.archive")).isZero();
         assertThat(jobsFor(app, Operation.ARCHIVE)).isEmpty();
 
-        assertThat(delete(lock, "X-Stagecraft-Actor", "alice").status()).isEqualTo(202);
+        assertThat(delete(lock, actor("alice")).status()).isEqualTo(202);
         assertThat(awaitJob(app, Operation.ARCHIVE, 1).actor()).isEqualTo("system:ttl");
     }
 

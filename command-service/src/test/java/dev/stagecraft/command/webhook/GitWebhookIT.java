@@ -151,12 +151,8 @@ class GitWebhookIT extends ServiceITSupport {
     @Test
     void aLockedStageRefusesThePushLikeAnyoneElse() {
         String app = registered();
-        assertThat(put(
-                                "/api/v1/applications/" + app + "/environments/development/lock",
-                                """
-                        {"reason":"debugging"}""",
-                                "X-Stagecraft-Actor",
-                                "alice")
+        assertThat(put("/api/v1/applications/" + app + "/environments/development/lock", """
+                        {"reason":"debugging"}""", actor("alice"))
                         .status())
                 .isEqualTo(202);
         Answer refused = deliver(
