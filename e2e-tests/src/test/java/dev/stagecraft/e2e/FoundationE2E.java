@@ -314,6 +314,8 @@ class FoundationE2E {
                 .handle()
                 .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("DemoApp.java"))
+                // qa only: staging follows qa by itself (autoPromote) and runs demo processes of its own
+                .filter(p -> environmentOf(p.pid(), "STAGECRAFT_ENVIRONMENT").equals(Optional.of("qa")))
                 .map(p -> environmentOf(p.pid(), "STAGECRAFT_VERSION"))
                 .flatMap(Optional::stream)
                 .sorted()

@@ -61,9 +61,15 @@ class PipelineE2E {
     static void startStagecraft() throws Exception {
         cluster = StagecraftCluster.start(
                 Map.of(
-                        "STAGECRAFT_WEBHOOKS_GIT_SECRET", HOOK_SECRET,
-                        "STAGECRAFT_SLACK_SIGNING_SECRET", SLACK_SECRET,
-                        "STAGECRAFT_SLACK_RESPONSE_URL_HOSTS", "127.0.0.1"),
+                        "STAGECRAFT_WEBHOOKS_GIT_SECRET",
+                        HOOK_SECRET,
+                        "STAGECRAFT_SLACK_SIGNING_SECRET",
+                        SLACK_SECRET,
+                        "STAGECRAFT_SLACK_RESPONSE_URL_HOSTS",
+                        "127.0.0.1",
+                        // a new commit is pushed between two diffs: let query-service fetch its mirror again at once
+                        "STAGECRAFT_QUERY_GIT_FETCH_INTERVAL",
+                        "1s"),
                 Map.of());
         amqp = new Amqp(cluster.infra);
         slack = new SlackResponses();
@@ -218,8 +224,12 @@ class PipelineE2E {
         assertThat(locked.status()).as(locked.text()).isEqualTo(202);
         awaitEvent("environment.lock-changed", "qa");
 
-        Reply byBob = promote(bobToken, v1, "qa");
-        assertThat(byBob.status()).isEqualTo(423);
+        Reply byBob = command(
+                "PATCH",
+                "/api/v1/applications/" + APP + "/environments/qa",
+                bobToken,
+                "{\"overrides\":{\"LOG_LEVEL\":\"debug\"}}");
+        assertThat(byBob.status()).as(byBob.text()).isEqualTo(423);
         assertThat(byBob.json().path("detail").asString()).contains("dave").contains("release freeze");
 
         Reply unlocked = command("DELETE", "/api/v1/applications/" + APP + "/environments/qa/lock", daveToken, null);
@@ -392,7 +402,7 @@ class PipelineE2E {
 
     static JsonNode stage(String name) {
         JsonNode matrix = query("/api/v1/applications/" + APP, daveToken).json();
-        for (JsonNode stage : matrix.path("stages")) {
+        for (JsonNode stage : matrix.path("pipeline")) {
             if (stage.path("stage").asString().equals(name)) {
                 return stage;
             }
