@@ -13,9 +13,7 @@ public enum RejectionCode {
     /** The caller lacks the role the command needs (the message names the role and the application). */
     FORBIDDEN("forbidden"),
     /** The environment is locked by someone else (the message names who, since when and why). */
-    LOCKED("locked"),
-    /** This version of command-service does not carry out the command type yet. */
-    UNSUPPORTED("unsupported");
+    LOCKED("locked");
 
     private final String code;
 

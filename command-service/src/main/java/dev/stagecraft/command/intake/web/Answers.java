@@ -83,7 +83,6 @@ class Answers {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case LOCKED -> HttpStatus.LOCKED;
-            case UNSUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
         };
     }
 
@@ -95,7 +94,6 @@ class Answers {
             case CONFLICT -> "Conflict with the current state";
             case FORBIDDEN -> "Missing role";
             case LOCKED -> "Environment locked";
-            case UNSUPPORTED -> "Not supported yet";
         };
     }
 }
