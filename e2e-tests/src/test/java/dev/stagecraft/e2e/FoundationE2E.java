@@ -7,6 +7,7 @@ import dev.stagecraft.e2e.Clients.Amqp;
 import dev.stagecraft.e2e.Clients.FrameCollector;
 import dev.stagecraft.e2e.Clients.Received;
 import dev.stagecraft.e2e.Clients.Response;
+import dev.stagecraft.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.e2e.Clients.Amqp;
 import dev.stagecraft.e2e.Clients.Received;
+import dev.stagecraft.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

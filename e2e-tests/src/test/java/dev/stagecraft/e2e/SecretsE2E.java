@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stagecraft.e2e.Clients.Amqp;
 import dev.stagecraft.e2e.Clients.Received;
 import dev.stagecraft.e2e.Clients.Response;
+import dev.stagecraft.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

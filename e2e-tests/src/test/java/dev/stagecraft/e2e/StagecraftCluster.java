@@ -3,6 +3,7 @@ package dev.stagecraft.e2e;
 import static org.awaitility.Awaitility.await;
 
 import dev.stagecraft.testsupport.IsolatedEnvironment;
+import dev.stagecraft.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,15 +56,14 @@ final class StagecraftCluster implements AutoCloseable {
         int commandPort = ServiceProcess.freePort();
         Map<String, String> queryEnvironment = new HashMap<>(environment);
         queryEnvironment.put("STAGECRAFT_QUERY_COMMAND_BASE_URL", "http://127.0.0.1:" + commandPort);
-        ServiceProcess query = ServiceProcess.start(repo, "query-service", queryEnvironment);
-        ServiceProcess notifier = ServiceProcess.start(repo, "notifier-service", environment);
+        ServiceProcess query = service(repo, "query-service", queryEnvironment);
+        ServiceProcess notifier = service(repo, "notifier-service", environment);
         Map<String, String> deployerEnvironment = new HashMap<>(environment);
         deployerEnvironment.putAll(forDeployer);
-        ServiceProcess deployer = ServiceProcess.start(repo, "deployer-worker", deployerEnvironment);
+        ServiceProcess deployer = service(repo, "deployer-worker", deployerEnvironment);
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.put("STAGECRAFT_COMMAND_QUERY_BASE_URL", query.baseUrl());
-        ServiceProcess command =
-                ServiceProcess.start(repo, "command-service", "command-service", commandEnvironment, commandPort);
+        ServiceProcess command = service(repo, "command-service", "command-service", commandEnvironment, commandPort);
         List<ServiceProcess> services = List.of(query, notifier, deployer, command);
         StagecraftCluster cluster = new StagecraftCluster(repo, infra, workDir, services);
         try {
@@ -75,6 +75,26 @@ final class StagecraftCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    static ServiceProcess service(Path repo, String module, Map<String, String> environment) throws IOException {
+        return service(repo, module, module, environment, ServiceProcess.freePort());
+    }
+
+    /**
+     * Starts {@code module}'s jar as the end-to-end tests do, logging to {@code e2e-tests/target/e2e-logs/<name>.log}
+     * (several processes of one module get names of their own).
+     */
+    static ServiceProcess service(Path repo, String module, String name, Map<String, String> environment, int port)
+            throws IOException {
+        return ServiceProcess.start(
+                repo,
+                module,
+                name,
+                environment,
+                port,
+                repo.resolve("e2e-tests/target/e2e-logs"),
+                ServiceProcess.TEST_JVM_OPTIONS);
     }
 
     /** The checkout whose jars are started: {@code -Dstagecraft.repo}, else the parent of the working directory. */

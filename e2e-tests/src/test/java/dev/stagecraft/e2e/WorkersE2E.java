@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stagecraft.e2e.Clients.Amqp;
 import dev.stagecraft.e2e.Clients.Received;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
+import dev.stagecraft.testsupport.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,12 +52,13 @@ class WorkersE2E {
         infra = IsolatedEnvironment.create("workers");
         workDir = Files.createTempDirectory("stagecraft-workers-");
         Map<String, String> environment = StagecraftCluster.serviceEnvironment(infra, workDir);
-        command = ServiceProcess.start(repo, "command-service", environment);
+        command = StagecraftCluster.service(repo, "command-service", environment);
         Map<String, String> workerEnvironment = new HashMap<>(environment);
         workerEnvironment.put("STAGECRAFT_DEPLOYER_LEASE", "3s");
         workerEnvironment.put("STAGECRAFT_DEPLOYER_POLL_INTERVAL", "1s");
         for (int i = 1; i <= 3; i++) {
-            workers.add(ServiceProcess.start(repo, "deployer-worker", "deployer-worker-" + i, workerEnvironment));
+            workers.add(StagecraftCluster.service(
+                    repo, "deployer-worker", "deployer-worker-" + i, workerEnvironment, ServiceProcess.freePort()));
         }
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
