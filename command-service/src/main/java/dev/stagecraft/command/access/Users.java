@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code users}, {@code grants} and {@code api_tokens} tables. */
+/**
+ * The {@code users}, {@code grants} and {@code api_tokens} tables. A user is read with one query for the user and
+ * one for the grants, one after the other: a query run inside another's row mapper would hold two pooled
+ * connections at once, and under concurrent requests the pool starves.
+ */
 @Repository
 public class Users {
+
+    /**
+     * How precisely a token's {@code lastUsedAt} is kept: it is written at most once per this interval, so that a
+     * busy token does not turn every authenticated request into a write on one row.
+     */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -28,19 +39,23 @@ public class Users {
     public Optional<User> find(String name) {
         return jdbc.sql("SELECT * FROM users WHERE name = ?")
                 .param(name)
-                .query(this::user)
-                .optional();
+                .query(Users::row)
+                .optional()
+                .map(this::withGrants);
     }
 
     public List<User> all() {
-        return jdbc.sql("SELECT * FROM users ORDER BY name").query(this::user).list();
+        return jdbc.sql("SELECT * FROM users ORDER BY name").query(Users::row).list().stream()
+                .map(this::withGrants)
+                .toList();
     }
 
     public Optional<User> bySlackUserId(String slackUserId) {
         return jdbc.sql("SELECT * FROM users WHERE slack_user_id = ?")
                 .param(slackUserId)
-                .query(this::user)
-                .optional();
+                .query(Users::row)
+                .optional()
+                .map(this::withGrants);
     }
 
     /** Creates a user; a name or Slack user id taken already fails with {@code DuplicateKeyException}. */
@@ -99,15 +114,25 @@ public class Users {
                 .optional();
     }
 
-    /** The user holding the unrevoked token with this hash, noting that the token was used. */
+    /**
+     * The user holding the unrevoked token with this hash, noting that the token was used (to within {@link
+     * #LAST_USED_PRECISION}).
+     */
     public Optional<User> holderOf(String tokenHash) {
-        Optional<String> holder = jdbc.sql("""
-                        UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL
-                        RETURNING user_name""")
-                .params(Timestamp.from(clock.instant()), tokenHash)
-                .query(String.class)
+        Optional<TokenUse> use = jdbc.sql(
+                        "SELECT user_name, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
+                .param(tokenHash)
+                .query((rs, row) -> new TokenUse(rs.getString("user_name"), instant(rs.getTimestamp("last_used_at"))))
                 .optional();
-        return holder.flatMap(this::find);
+        Instant now = clock.instant();
+        Timestamp staleBefore = Timestamp.from(now.minus(LAST_USED_PRECISION));
+        use.filter(u -> u.lastUsedAt() == null || u.lastUsedAt().isBefore(staleBefore.toInstant()))
+                .ifPresent(u -> jdbc.sql("""
+                                UPDATE api_tokens SET last_used_at = ?
+                                WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+                        .params(Timestamp.from(now), tokenHash, staleBefore)
+                        .update());
+        return use.map(TokenUse::userName).flatMap(this::find);
     }
 
     /** The token with this hash, revoked or not. */
@@ -152,15 +177,21 @@ public class Users {
                 .update();
     }
 
-    private User user(ResultSet rs, int row) throws SQLException {
-        String name = rs.getString("name");
-        return new User(
-                name,
-                grantsOf(name),
+    private static UserRow row(ResultSet rs, int row) throws SQLException {
+        return new UserRow(
+                rs.getString("name"),
                 rs.getString("slack_user_id"),
                 rs.getString("password_hash") != null,
                 rs.getTimestamp("created_at").toInstant());
     }
+
+    private User withGrants(UserRow row) {
+        return new User(row.name(), grantsOf(row.name()), row.slackUserId(), row.hasPassword(), row.createdAt());
+    }
+
+    private record UserRow(String name, @Nullable String slackUserId, boolean hasPassword, Instant createdAt) {}
+
+    private record TokenUse(String userName, @Nullable Instant lastUsedAt) {}
 
     private List<Grant> grantsOf(String name) {
         return jdbc.sql("SELECT role, app FROM grants WHERE user_name = ? ORDER BY app NULLS FIRST, role")
