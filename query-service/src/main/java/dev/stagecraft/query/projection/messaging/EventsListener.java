@@ -1,13 +1,16 @@
 package dev.stagecraft.query.projection.messaging;
 
+import com.rabbitmq.client.Channel;
 import dev.stagecraft.contracts.InvalidMessageException;
 import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.messaging.BatchDelivery;
 import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.messaging.Inbox;
 import dev.stagecraft.query.projection.EventScope;
 import dev.stagecraft.query.projection.EventSource;
 import dev.stagecraft.query.projection.Projection;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +20,12 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one listener on {@code stagecraft.events.query-service}. Each delivery is applied in one transaction
- * together with its inbox row, so a redelivered message changes nothing. An invalid event goes to the
- * dead-letter queue; an event of a type this version does not know is skipped (and remembered in the inbox).
+ * The one listener on {@code stagecraft.events.query-service}. Deliveries arrive in batches that are applied in
+ * queue order in one transaction ({@link BatchDelivery}), each together with its inbox row, so a redelivered
+ * message changes nothing. An invalid event goes to the dead-letter queue; an event of a type this version does
+ * not know is skipped (and remembered in the inbox).
  */
 @Component
 class EventsListener {
@@ -31,15 +34,20 @@ class EventsListener {
 
     private final Inbox inbox;
     private final Projection projection;
+    private final BatchDelivery batches;
 
-    EventsListener(Inbox inbox, Projection projection) {
+    EventsListener(Inbox inbox, Projection projection, BatchDelivery batches) {
         this.inbox = inbox;
         this.projection = projection;
+        this.batches = batches;
     }
 
-    @RabbitListener(queues = EventsQueue.NAME)
-    @Transactional
-    public void receive(Message message) {
+    @RabbitListener(queues = EventsQueue.NAME, containerFactory = EventsQueue.LISTENER_FACTORY)
+    public void receive(List<Message> messages, Channel channel) {
+        batches.apply(messages, channel, this::apply);
+    }
+
+    private void apply(Message message) {
         InboundMessage in = InboundMessage.from(message);
         Optional<Event> event = decode(in);
         if (!inbox.firstDelivery(messageId(in, event), in.type())) {
