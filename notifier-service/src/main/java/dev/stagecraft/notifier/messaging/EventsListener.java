@@ -1,23 +1,25 @@
 package dev.stagecraft.notifier.messaging;
 
+import com.rabbitmq.client.Channel;
 import dev.stagecraft.contracts.InvalidMessageException;
 import dev.stagecraft.contracts.MessageTypes;
 import dev.stagecraft.contracts.event.ApplicationRegistered;
 import dev.stagecraft.contracts.event.DeploymentEvent;
 import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.messaging.BatchDelivery;
 import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.messaging.Inbox;
 import dev.stagecraft.notifier.slack.PipelineStages;
 import dev.stagecraft.notifier.slack.SlackNotifications;
 import dev.stagecraft.notifier.stream.EventStream;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Consumes every event once: the inbox row and what the event changes (the Slack deliveries it causes, or the
@@ -31,23 +33,34 @@ class EventsListener {
     private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
 
     private final Inbox inbox;
+    private final BatchDelivery batches;
     private final SlackNotifications slack;
     private final PipelineStages pipelines;
     private final EventStream stream;
     private final MeterRegistry meters;
 
     EventsListener(
-            Inbox inbox, SlackNotifications slack, PipelineStages pipelines, EventStream stream, MeterRegistry meters) {
+            Inbox inbox,
+            SlackNotifications slack,
+            PipelineStages pipelines,
+            EventStream stream,
+            MeterRegistry meters,
+            BatchDelivery batches) {
         this.inbox = inbox;
+        this.batches = batches;
         this.slack = slack;
         this.pipelines = pipelines;
         this.stream = stream;
         this.meters = meters;
     }
 
-    @RabbitListener(queues = EventsQueue.NAME)
-    @Transactional
-    public void receive(Message message) {
+    /** Applies the deliveries of a batch in one transaction ({@link BatchDelivery}). */
+    @RabbitListener(queues = EventsQueue.NAME, containerFactory = EventsQueue.LISTENER_FACTORY)
+    public void receive(List<Message> messages, Channel channel) {
+        batches.apply(messages, channel, this::apply);
+    }
+
+    private void apply(Message message) {
         InboundMessage in = InboundMessage.from(message);
         if (!isEvent(in.type())) {
             skipUnknown(in);
