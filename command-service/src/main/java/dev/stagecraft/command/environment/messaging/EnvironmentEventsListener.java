@@ -1,5 +1,6 @@
 package dev.stagecraft.command.environment.messaging;
 
+import com.rabbitmq.client.Channel;
 import dev.stagecraft.command.deployment.Deployments;
 import dev.stagecraft.command.environment.EnvironmentStatuses;
 import dev.stagecraft.command.promotion.AutoPromotion;
@@ -14,11 +15,13 @@ import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.DeploymentSuperseded;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
+import dev.stagecraft.messaging.BatchDelivery;
 import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.messaging.Inbox;
 import dev.stagecraft.messaging.MessagingProperties;
 import dev.stagecraft.messaging.StagecraftTopology;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,10 +30,13 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Reads {@code stagecraft.events.command-service} (bound to {@code environment.status-changed} and the
@@ -47,23 +53,30 @@ public class EnvironmentEventsListener {
     private final Deployments deployments;
     private final AutoPromotion autoPromotion;
     private final Clock clock;
+    private final BatchDelivery batches;
 
     EnvironmentEventsListener(
             Inbox inbox,
             EnvironmentStatuses statuses,
             Deployments deployments,
             AutoPromotion autoPromotion,
-            Clock clock) {
+            Clock clock,
+            BatchDelivery batches) {
         this.inbox = inbox;
+        this.batches = batches;
         this.statuses = statuses;
         this.deployments = deployments;
         this.autoPromotion = autoPromotion;
         this.clock = clock;
     }
 
-    @RabbitListener(queues = "stagecraft.events.command-service")
-    @Transactional
-    public void on(Message message) {
+    /** Applies the deliveries of a batch in one transaction ({@link BatchDelivery}). */
+    @RabbitListener(queues = "stagecraft.events.command-service", containerFactory = Queues.LISTENER_FACTORY)
+    public void on(List<Message> messages, Channel channel) {
+        batches.apply(messages, channel, this::on);
+    }
+
+    private void on(Message message) {
         InboundMessage in = InboundMessage.from(message);
         if (Topology.COMMAND_SERVICE.equals(in.appId())) {
             return;
@@ -115,6 +128,19 @@ public class EnvironmentEventsListener {
 
     @Configuration(proxyBeanMethods = false)
     static class Queues {
+
+        static final String LISTENER_FACTORY = "eventsListenerFactory";
+
+        @Bean(LISTENER_FACTORY)
+        SimpleRabbitListenerContainerFactory eventsListenerFactory(
+                SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
+            return BatchDelivery.listenerFactory(configurer, connectionFactory);
+        }
+
+        @Bean
+        BatchDelivery eventBatches(PlatformTransactionManager transactionManager) {
+            return new BatchDelivery(transactionManager);
+        }
 
         @Bean
         Declarables commandServiceEventsQueue(MessagingProperties properties) {
