@@ -1,27 +1,27 @@
 package dev.stagecraft.messaging;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the outbox, inbox, sequences and exchanges into every service that has this module. */
+/**
+ * Wires the outbox, inbox, sequences and exchanges into every service that has this module. Services rely on it
+ * for {@code @EnableScheduling} (their {@code @Scheduled} pollers) and {@code @EnableAsync} (command-service's
+ * auto-promotion).
+ */
 @AutoConfiguration
 @EnableAsync
 @EnableScheduling
@@ -41,39 +41,24 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(ApplicationEventPublisher publisher) {
-        return new Outbox(publisher);
-    }
-
-    @Bean(name = OutboxRelay.EXECUTOR)
-    Executor stagecraftOutboxExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("outbox-relay-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.initialize();
-        return executor;
-    }
-
-    @Bean
     OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
             RabbitTemplate rabbit,
             Envelopes envelopes,
-            IncompleteEventPublications incomplete,
             MessagingProperties properties) {
-        return new OutboxRelay(rabbit, envelopes, incomplete, properties);
+        return new OutboxRelay(jdbc, transactionManager, rabbit, envelopes, properties);
     }
 
     @Bean
-    @ConditionalOnMissingBean(AsyncConfigurer.class)
-    AsyncConfigurer relayAwareAsyncConfigurer() {
-        return new AsyncConfigurer() {
-            @Override
-            public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
-                return new RelayAwareAsyncExceptionHandler();
-            }
-        };
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    IncompleteEventResubmission incompleteEventResubmission(
+            IncompleteEventPublications incomplete, MessagingProperties properties) {
+        return new IncompleteEventResubmission(incomplete, properties);
     }
 
     @Bean

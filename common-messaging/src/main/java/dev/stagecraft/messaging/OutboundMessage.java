@@ -3,8 +3,8 @@ package dev.stagecraft.messaging;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message on its way to the broker, as stored in the outbox (the event publication registry). The
- * body is already encoded, so what the outbox holds is exactly what will be sent, however often.
+ * A message on its way to the broker, as stored in the outbox (a row of {@code outbox_message}). The body is
+ * already encoded, so what the outbox holds is exactly what will be sent, however often.
  */
 public record OutboundMessage(
         String exchange,

@@ -9,21 +9,34 @@ import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.Job;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Publishes Stagecraft messages through the transactional outbox: the message is stored in the same
- * database transaction as the state change that causes it, and relayed to the broker after commit by
- * {@link OutboxRelay}; a publication the broker did not confirm is retried until it is.
+ * Publishes Stagecraft messages through the transactional outbox: the encoded message is inserted into {@code
+ * outbox_message} in the same database transaction as the state change that causes it, so it is sent if and only
+ * if that change commits. After the commit the {@link OutboxRelay} is woken and sends it, at least once, with
+ * publisher confirms (see there for the guarantees).
  */
 public class Outbox {
 
-    private final ApplicationEventPublisher publisher;
-    private final MessageCodec codec = MessageCodec.instance();
+    private static final String INSERT = """
+            INSERT INTO outbox_message (exchange, routing_key, type, message_id, correlation_id, body)
+            VALUES (?, ?, ?, ?, ?, ?)""";
 
-    public Outbox(ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
+    private final JdbcClient jdbc;
+    private final MessageCodec codec = MessageCodec.instance();
+    private final TransactionSynchronization wakeRelayAfterCommit;
+
+    public Outbox(JdbcClient jdbc, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.wakeRelayAfterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        };
     }
 
     public void publish(Event event) {
@@ -43,12 +56,23 @@ public class Outbox {
             throw new IllegalStateException("the outbox publishes only within a transaction; "
                     + "annotate the caller with @Transactional so the message commits with its cause");
         }
-        publisher.publishEvent(new OutboundMessage(
-                exchange,
-                MessageTypes.routingKeyOf(message),
-                MessageTypes.typeOf(message),
-                messageId,
-                correlation == null ? null : correlation.toString(),
-                codec.encodeToString(message)));
+        jdbc.sql(INSERT)
+                .params(
+                        exchange,
+                        MessageTypes.routingKeyOf(message),
+                        MessageTypes.typeOf(message),
+                        messageId,
+                        correlation == null ? null : correlation.toString(),
+                        codec.encodeToString(message))
+                .update();
+        wakeRelayAfterCommit();
+    }
+
+    /** Once per transaction; without synchronization (unusual) the relay's poll finds the message. */
+    private void wakeRelayAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.getSynchronizations().contains(wakeRelayAfterCommit)) {
+            TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+        }
     }
 }

@@ -11,16 +11,26 @@ import dev.stagecraft.contracts.Topology;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import dev.stagecraft.testsupport.TcpProxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,19 +39,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox and inbox against the real broker and database: an event committed while the broker is
- * unreachable is delivered once it is back, and a message delivered twice has one effect.
+ * The outbox and inbox against the real broker and database: a message is sent if and only if its cause
+ * commits, in the order it was stored, also when it was committed while the broker was unreachable; two relays
+ * on one outbox never send a message twice; a message delivered twice has one effect.
  */
 @SpringBootTest(classes = OutboxIT.App.class)
 class OutboxIT {
 
     static final IsolatedEnvironment infra = IsolatedEnvironment.create("outbox");
     static final TcpProxy proxy = new TcpProxy(infra.rabbitHost(), infra.rabbitPort());
-    static final String WATCH_QUEUE = Topology.eventsQueue("outbox-it-watch");
     static final String CONSUMER_QUEUE = Topology.eventsQueue("outbox-it-consumer");
 
     @DynamicPropertySource
@@ -65,11 +76,59 @@ class OutboxIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     /** A connection straight to the broker, which the proxy does not cut: the test's own eyes. */
-    final RabbitTemplate direct = directTemplate();
+    final RabbitTemplate direct = directTemplate(false);
+
+    @Test
+    void aMessageIsSentIfAndOnlyIfItsCauseCommits() {
+        String watch = watchQueue();
+        EnvironmentStatusChanged rolledBack = statusChanged();
+        EnvironmentStatusChanged committed = statusChanged();
+
+        transactions.executeWithoutResult(status -> {
+            recordEffect(rolledBack.eventId().toString());
+            outbox.publish(rolledBack);
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> {
+            recordEffect(committed.eventId().toString());
+            outbox.publish(committed);
+        });
+
+        assertThat(messageIds(receive(watch, 1)))
+                .containsExactly(committed.eventId().toString());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> direct.receive(watch) == null);
+        assertThat(effects(committed.eventId().toString())).isEqualTo(1);
+        assertThat(effects(rolledBack.eventId().toString())).isZero();
+        assertThat(stored(rolledBack.eventId().toString())).isZero();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> stored(committed.eventId().toString()) == 0);
+    }
+
+    @Test
+    void twoThousandMessagesArriveInTheOrderTheyWereStored() {
+        String watch = watchQueue();
+        List<String> published = new ArrayList<>();
+        for (int transaction = 0; transaction < 20; transaction++) {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < 100; i++) {
+                    EnvironmentStatusChanged event = statusChanged();
+                    outbox.publish(event);
+                    published.add(event.eventId().toString());
+                }
+            });
+        }
+
+        assertThat(messageIds(receive(watch, 2000))).containsExactlyElementsOf(published);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pending() == 0);
+    }
 
     @Test
     void eventCommittedWhileBrokerIsUnreachableIsDeliveredOnceItIsBack() {
+        String watch = watchQueue();
         proxy.cut();
         EnvironmentStatusChanged event = statusChanged();
 
@@ -77,24 +136,67 @@ class OutboxIT {
 
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(4))
-                .until(() -> pendingPublications() == 1 && direct.receive(WATCH_QUEUE) == null);
+                .until(() -> stored(event.eventId().toString()) == 1 && direct.receive(watch) == null);
 
         proxy.restore();
 
-        Message delivered = await().atMost(Duration.ofSeconds(20))
-                .until(() -> direct.receive(WATCH_QUEUE), message -> message != null);
+        Message delivered = receive(watch, 1).getFirst();
         var properties = delivered.getMessageProperties();
         assertThat(properties.getMessageId()).isEqualTo(event.eventId().toString());
         assertThat(properties.getType()).isEqualTo("environment.status-changed");
         assertThat(properties.getCorrelationId()).isEqualTo(event.commandId().toString());
         assertThat(properties.getContentType()).isEqualTo("application/json");
+        assertThat(properties.getContentEncoding()).isEqualTo("UTF-8");
         assertThat(properties.getAppId()).isEqualTo("outbox-it");
         assertThat(properties.getTimestamp()).isNotNull();
+        assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
         assertThat(properties.<String>getHeader(Topology.VERSION_HEADER)).isEqualTo("1");
         assertThat(properties.getReceivedRoutingKey()).isEqualTo("environment.status-changed");
         assertThat(MessageCodec.instance().decode(EnvironmentStatusChanged.class, delivered.getBody()))
                 .isEqualTo(event);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pendingPublications() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stored(event.eventId().toString()) == 0);
+    }
+
+    /**
+     * A second relay on the same table (as another instance of the service would run) with its own {@code
+     * app_id}: both take part, and no message is published twice.
+     */
+    @Test
+    void twoRelaysOnOneOutboxNeverPublishAMessageTwice() {
+        String watch = watchQueue();
+        MessagingProperties smallBatches = new MessagingProperties(
+                null, Duration.ofSeconds(2), Duration.ofMillis(500), null, 100, null, null, 0, null, null);
+        OutboxRelay second = new OutboxRelay(
+                jdbc,
+                transactionManager,
+                directTemplate(true),
+                new Envelopes("outbox-it-second", Clock.systemUTC()),
+                smallBatches);
+        second.start();
+        try {
+            Set<String> published = new HashSet<>();
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < 2000; i++) {
+                    EnvironmentStatusChanged event = statusChanged();
+                    outbox.publish(event);
+                    published.add(event.eventId().toString());
+                }
+            });
+            second.wake();
+
+            List<Message> received = receive(watch, 2000);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> direct.receive(watch) == null);
+            assertThat(messageIds(received)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published);
+            assertThat(received)
+                    .extracting(message -> message.getMessageProperties().getAppId())
+                    .as("both relays published")
+                    .contains("outbox-it", "outbox-it-second");
+            assertThat(pending()).isZero();
+        } finally {
+            second.stop();
+        }
     }
 
     @Test
@@ -124,10 +226,46 @@ class OutboxIT {
                 .hasMessageContaining("@Transactional");
     }
 
-    private long pendingPublications() {
-        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+    /** A queue of the test's own (exclusive, deleted with its connection) that sees every event from now on. */
+    private String watchQueue() {
+        RabbitAdmin admin = new RabbitAdmin(direct.getConnectionFactory());
+        Queue queue = admin.declareQueue();
+        admin.declareBinding(BindingBuilder.bind(queue)
+                .to(new TopicExchange(Topology.EVENTS_EXCHANGE))
+                .with("#"));
+        return queue.getName();
+    }
+
+    private List<Message> receive(String queue, int count) {
+        List<Message> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (Message message = direct.receive(queue); message != null; message = direct.receive(queue)) {
+                received.add(message);
+            }
+            return received.size() >= count;
+        });
+        return received;
+    }
+
+    private static List<String> messageIds(List<Message> messages) {
+        return messages.stream()
+                .map(message -> message.getMessageProperties().getMessageId())
+                .toList();
+    }
+
+    private long pending() {
+        return jdbc.sql("SELECT count(*) FROM outbox_message").query(Long.class).single();
+    }
+
+    private long stored(String messageId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_message WHERE message_id = ?")
+                .param(messageId)
                 .query(Long.class)
                 .single();
+    }
+
+    private void recordEffect(String messageId) {
+        jdbc.sql("INSERT INTO effect (message_id) VALUES (?)").param(messageId).update();
     }
 
     private long effects(String messageId) {
@@ -153,8 +291,11 @@ class OutboxIT {
                 null);
     }
 
-    private static RabbitTemplate directTemplate() {
+    private static RabbitTemplate directTemplate(boolean confirms) {
         CachingConnectionFactory factory = new CachingConnectionFactory(infra.rabbitHost(), infra.rabbitPort());
+        if (confirms) {
+            factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        }
         factory.setUsername(infra.rabbitUser());
         factory.setPassword(infra.rabbitPassword());
         factory.setVirtualHost(infra.virtualHost());
@@ -163,11 +304,6 @@ class OutboxIT {
 
     @SpringBootApplication
     static class App {
-
-        @Bean
-        Declarables watchQueue() {
-            return StagecraftTopology.consumerQueue(Topology.EVENTS_EXCHANGE, "outbox-it-watch", 10, "#");
-        }
 
         @Bean
         Declarables consumerQueue() {
