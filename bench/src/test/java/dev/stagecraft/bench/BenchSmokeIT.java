@@ -36,17 +36,23 @@ class BenchSmokeIT {
         assertThat(exit).isZero();
         Report report = bench.report;
         assertThat(report.startupMillis())
-                .containsOnlyKeys("query-service", "notifier-service", "deployer-worker-1", "command-service",
+                .containsOnlyKeys(
+                        "query-service",
+                        "notifier-service",
+                        "deployer-worker-1",
+                        "command-service",
                         "deployer-worker-2");
-        assertThat(report.residentMegabytes()).hasSize(5).allSatisfy((service, megabytes) -> assertThat(megabytes)
-                .isPositive());
+        assertThat(report.residentMegabytes())
+                .hasSize(5)
+                .allSatisfy((service, megabytes) -> assertThat(megabytes).isPositive());
         assertThat(report.latency()).hasSize(2).allSatisfy(load -> {
             assertThat(load.succeeded()).isEqualTo(40);
             assertThat(load.failed() + load.refused()).isZero();
             assertThat(load.latency().p50()).isPositive();
         });
         assertThat(report.sustained()).extracting(Report.Sustained::workers).containsExactly(1, 2);
-        assertThat(report.sustained()).allSatisfy(search -> assertThat(search.steps()).isNotEmpty());
+        assertThat(report.sustained())
+                .allSatisfy(search -> assertThat(search.steps()).isNotEmpty());
         assertThat(report.cost()).isNotNull();
         assertThat(report.cost().messagesPerDeployment()).isPositive();
         assertThat(report.cost().transactionsPerDeployment()).isPositive();

@@ -59,7 +59,7 @@ class ReadModelIT extends ReadModelScenario {
 
     /*
      * The database is dropped only after the context closed (@DirtiesContext closes it when the class ends): on
-     * close, Spring Modulith's publication registry still queries the database, and would wait for a connection
+     * close, the outbox relay still flushes what is left to the broker from the database, and would wait for a connection
      * to a dropped database until the forked JVM is killed. @AfterAll would run before the context closes.
      */
     static {

@@ -50,8 +50,8 @@ class ScheduleIT extends ServiceITSupport {
     static void props(DynamicPropertyRegistry registry) {
         infra.register(registry);
         registry.add("stagecraft.schedule.interval", () -> "100ms");
-        // Spring Modulith's outbox reads the same (test) clock: a jump of the clock must not make in-flight
-        // publications look old enough to be resubmitted (and then counted twice here).
+        // Spring Modulith's registry (auto-promotions due) reads the same (test) clock: a jump of the clock must
+        // not make in-flight publications look old enough to be resubmitted.
         registry.add("stagecraft.messaging.resubmit-older-than", () -> "3650d");
     }
 
@@ -250,7 +250,7 @@ class ScheduleIT extends ServiceITSupport {
                         .query(String.class)
                         .list())
                 .containsExactly("ACCEPTED");
-        await().until(() -> jdbc.sql("SELECT count(*) FROM event_publication")
+        await().until(() -> jdbc.sql("SELECT count(*) FROM outbox_message")
                         .query(Integer.class)
                         .single()
                 == 0);

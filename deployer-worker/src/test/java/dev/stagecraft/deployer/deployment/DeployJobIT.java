@@ -80,7 +80,7 @@ class DeployJobIT {
 
     /**
      * Drops the database after the context is closed ({@link DirtiesContext}); dropped before, the context's
-     * shutdown (Spring Modulith's registry) would wait 30 s for a connection. Registered before the
+     * shutdown (the outbox relay flushes what is left) would wait 30 s for a connection. Registered before the
      * SpringExtension, so its {@code afterAll} runs after Spring's.
      */
     static class DropInfrastructureAfterContext implements AfterAllCallback {
