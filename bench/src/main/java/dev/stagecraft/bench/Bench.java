@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
     /** The JVM options bootstrap/up starts services with by default. */
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m";
+    static final String DEFAULT_JVM_OPTIONS =
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -XX:MetaspaceSize=128m";
 
     static final String APP = "bench";
 
@@ -87,6 +88,12 @@ public final class Bench implements Callable<Integer> {
             description = "JVM options of the services (default: bootstrap/up's, \"${DEFAULT-VALUE}\").")
     String jvmOptions = DEFAULT_JVM_OPTIONS;
 
+    @Option(
+            names = "--aot-cache",
+            negatable = true,
+            description = "Start services with AOT caches as bootstrap/up does (JDK >= 25; default: ${DEFAULT-VALUE}).")
+    boolean aotCache = true;
+
     @Option(names = "--label", description = "Appended to the report's file names.")
     String label = "";
 
@@ -103,7 +110,7 @@ public final class Bench implements Callable<Integer> {
         List<String> options = List.of(jvmOptions.strip().split("\\s+"));
         Path logDir = repo.resolve("bench/target/bench-logs");
         say("starting Stagecraft from " + repo + " (logs in " + logDir + ")");
-        try (BenchCluster cluster = BenchCluster.start(repo, logDir, options);
+        try (BenchCluster cluster = BenchCluster.start(repo, logDir, options, aotCache);
                 Bus bus = Bus.connect(cluster.infra);
                 StagecraftApi api =
                         new StagecraftApi(cluster.commandUrl(), cluster.queryUrl(), BenchCluster.ADMIN_TOKEN)) {
@@ -234,7 +241,8 @@ public final class Bench implements Callable<Integer> {
                             readClients,
                             readSeconds,
                             noopDelay,
-                            options),
+                            options,
+                            cluster.withAotCache()),
                     startup,
                     latency,
                     sustained,

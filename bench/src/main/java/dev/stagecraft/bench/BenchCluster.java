@@ -28,14 +28,22 @@ final class BenchCluster implements AutoCloseable {
     private final Path repo;
     private final Path logDir;
     private final List<String> jvmOptions;
+    private final Map<String, String> cacheOptions;
     private final Map<String, String> environment;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Double> startupMillis = new LinkedHashMap<>();
     private ServiceProcess command;
     private ServiceProcess query;
 
-    private BenchCluster(Path repo, Path logDir, List<String> jvmOptions, IsolatedEnvironment infra, Path workDir) {
+    private BenchCluster(
+            Path repo,
+            Path logDir,
+            List<String> jvmOptions,
+            IsolatedEnvironment infra,
+            Path workDir,
+            Map<String, String> cacheOptions) {
         this.repo = repo;
+        this.cacheOptions = cacheOptions;
         this.logDir = logDir;
         this.jvmOptions = jvmOptions;
         this.infra = infra;
@@ -52,11 +60,27 @@ final class BenchCluster implements AutoCloseable {
         environment.put("STAGECRAFT_AUTH_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
     }
 
-    static BenchCluster start(Path repo, Path logDir, List<String> jvmOptions)
+    /**
+     * Starts the services with {@code jvmOptions}; with {@code aotCaches}, each also with its AOT cache (made
+     * first, against a throw-away database and virtual host, if missing or stale).
+     */
+    static BenchCluster start(Path repo, Path logDir, List<String> jvmOptions, boolean aotCaches)
             throws IOException, InterruptedException {
+        Map<String, String> cacheOptions = Map.of();
+        if (aotCaches) {
+            IsolatedEnvironment training = IsolatedEnvironment.create("bench-aot");
+            BenchCluster trainer = new BenchCluster(
+                    repo, logDir, jvmOptions, training, Files.createTempDirectory("stagecraft-bench-"), Map.of());
+            cacheOptions = AotCaches.prepare(
+                    repo,
+                    repo.resolve("bench/target/aot"),
+                    jvmOptions,
+                    List.of("query-service", "notifier-service", "deployer-worker", "command-service"),
+                    trainer.environment);
+        }
         IsolatedEnvironment infra = IsolatedEnvironment.create("bench");
-        BenchCluster cluster =
-                new BenchCluster(repo, logDir, jvmOptions, infra, Files.createTempDirectory("stagecraft-bench-"));
+        BenchCluster cluster = new BenchCluster(
+                repo, logDir, jvmOptions, infra, Files.createTempDirectory("stagecraft-bench-"), cacheOptions);
         try {
             cluster.startAll();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -97,11 +121,20 @@ final class BenchCluster implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(extra);
         long started = System.nanoTime();
-        ServiceProcess service = ServiceProcess.start(repo, module, name, env, port, logDir, jvmOptions);
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (cacheOptions.containsKey(module)) {
+            options.add(cacheOptions.get(module));
+        }
+        ServiceProcess service = ServiceProcess.start(repo, module, name, env, port, logDir, options);
         services.add(service);
         service.awaitReady(READY_TIMEOUT);
         startupMillis.put(name, (System.nanoTime() - started) / 1e6);
         return service;
+    }
+
+    /** The modules that started with an AOT cache. */
+    List<String> withAotCache() {
+        return List.copyOf(cacheOptions.keySet());
     }
 
     String commandUrl() {

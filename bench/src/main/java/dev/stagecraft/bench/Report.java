@@ -43,7 +43,8 @@ record Report(
             int readClients,
             double readSeconds,
             String noopDelay,
-            List<String> jvmOptions) {}
+            List<String> jvmOptions,
+            List<String> withAotCache) {}
 
     /** The search for the highest rate that {@code workers} deployer-worker processes sustain. */
     record Sustained(int workers, double sustainedRate, List<Step> steps) {}
