@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/v1/environments} page by page, through the REST entry point: a JSON array per page, the next
- * page's address in {@code Link: <…>; rel="next"} (absent on the last page), {@code X-Total-Count}, the list order
+ * page's address in {@code Link: <…>; rel="next"} (absent on the last page), {@code X-Total-Count} on the first page,
+ * the list order
  * kept across pages (pipeline stages first, then ad-hoc environments by name), filters carried into the next
  * address, and 400 problems naming {@code limit} or {@code after} when they are wrong.
  */
@@ -121,7 +122,7 @@ class EnvironmentPaginationIT extends ReadModelScenario {
         assertThat(last.json().get(0).at("/queued/0/toVersion").asString()).isEqualTo("1.1.0");
         assertThat(last.json().get(0).at("/queued/0/position").asInt()).isEqualTo(1);
         assertThat(last.next()).as("the last page links to no next page").isNull();
-        assertThat(last.total()).isEqualTo("7");
+        assertThat(last.total()).as("counted on the first page only").isNull();
     }
 
     @Test
