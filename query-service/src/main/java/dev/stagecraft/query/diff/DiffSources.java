@@ -4,7 +4,9 @@ import dev.stagecraft.contracts.command.Stage;
 import dev.stagecraft.query.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,33 @@ class DiffSources {
                 .query(Long.class)
                 .single();
         return environments > 0 ? Optional.of(new Application(false, null, List.of())) : Optional.empty();
+    }
+
+    /** The application's registration (if any) and the environments named, as read together by {@link #read}. */
+    record Read(@Nullable Application registered, Map<String, EnvironmentState> environments) {}
+
+    /**
+     * The application's registration and the two environments in one statement (a diff is read often, e.g. by a
+     * dashboard, and each round trip to the database costs more than the reading itself).
+     */
+    Read read(String app, String from, String to) {
+        Application[] registered = {null};
+        Map<String, EnvironmentState> environments = new HashMap<>();
+        jdbc.sql("""
+                        SELECT a.name AS a_name, a.repository AS a_repository, a.pipeline AS a_pipeline, e.*
+                          FROM (SELECT 1) AS one
+                          LEFT JOIN applications a ON a.name = :app
+                          LEFT JOIN environments e ON e.app = :app AND e.name IN (:from, :to)""").param("app", app).param("from", from).param("to", to).query(rs -> {
+            if (rs.getString("a_name") != null) {
+                registered[0] =
+                        new Application(true, rs.getString("a_repository"), Json.stages(rs.getString("a_pipeline")));
+            }
+            if (rs.getString("name") != null) {
+                EnvironmentState state = state(rs, 0);
+                environments.put(state.name(), state);
+            }
+        });
+        return new Read(registered[0], environments);
     }
 
     Optional<EnvironmentState> environment(String app, String name) {

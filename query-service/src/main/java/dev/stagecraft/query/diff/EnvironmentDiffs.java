@@ -30,12 +30,21 @@ public class EnvironmentDiffs {
 
     /** The diff of {@code from} and {@code to}; {@link NotFoundException} if the application or one is unknown. */
     public EnvironmentDiff diff(String app, String fromName, String toName) {
-        DiffSources.Application application =
-                sources.application(app).orElseThrow(() -> NotFoundException.application(app));
-        EnvironmentState from =
-                sources.environment(app, fromName).orElseThrow(() -> NotFoundException.environment(app, fromName));
-        EnvironmentState to =
-                sources.environment(app, toName).orElseThrow(() -> NotFoundException.environment(app, toName));
+        DiffSources.Read read = sources.read(app, fromName, toName);
+        DiffSources.Application registered = read.registered();
+        DiffSources.Application application = registered != null
+                ? registered
+                : read.environments().isEmpty()
+                        ? sources.application(app).orElseThrow(() -> NotFoundException.application(app))
+                        : new DiffSources.Application(false, null, List.of());
+        EnvironmentState from = read.environments().get(fromName);
+        if (from == null) {
+            throw NotFoundException.environment(app, fromName);
+        }
+        EnvironmentState to = read.environments().get(toName);
+        if (to == null) {
+            throw NotFoundException.environment(app, toName);
+        }
 
         OverrideChanges overrides = OverrideChanges.between(from.overrides(), to.overrides());
         SortedMap<String, String> secrets = SecretComparison.between(

@@ -56,9 +56,8 @@ public record EnvironmentView(
         return new EnvironmentKey(app, name);
     }
 
-    /** This view with what is read apart from its row: its queue, its last successful deployment, its approvals. */
-    EnvironmentView with(
-            List<QueuedDeployment> queue, @Nullable Deployed lastDeployed, List<AwaitingApproval> awaiting) {
+    /** This view with what is read apart from its row: its queue and its approvals. */
+    EnvironmentView with(List<QueuedDeployment> queue, List<AwaitingApproval> awaiting) {
         return new EnvironmentView(
                 app,
                 name,
@@ -83,7 +82,7 @@ public record EnvironmentView(
                 List.copyOf(queue),
                 drift,
                 lock,
-                lastDeployed,
+                deployed,
                 List.copyOf(awaiting));
     }
 }

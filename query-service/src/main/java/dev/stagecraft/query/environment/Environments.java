@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,12 +23,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class Environments {
 
+    /**
+     * The environment row, its last deployment (by {@code last_deployment_id}) and its last successful DEPLOY or
+     * RESTORE ({@code deployed}), read in one statement: the lateral join walks the partial index
+     * {@code deployments_succeeded} for each listed environment instead of sorting every successful deployment of
+     * the application.
+     */
     private static final String SELECT = """
             SELECT e.*, d.id AS d_id, d.operation AS d_operation, d.status AS d_status, d.version AS d_version,
-                   d.actor AS d_actor, d.requested_at AS d_requested_at, d.finished_at AS d_finished_at
-              FROM environments e LEFT JOIN deployments d ON d.id = e.last_deployment_id
+                   d.actor AS d_actor, d.requested_at AS d_requested_at, d.finished_at AS d_finished_at,
+                   s.id AS s_id, s.version AS s_version, s.actor AS s_actor, s.finished_at AS s_finished_at
+              FROM environments e
+              LEFT JOIN deployments d ON d.id = e.last_deployment_id
+              LEFT JOIN LATERAL (
+                    SELECT id, version, actor, finished_at FROM deployments
+                     WHERE app = e.app AND environment = e.name AND status = 'SUCCEEDED' AND finished_at IS NOT NULL
+                       AND COALESCE(operation, 'DEPLOY') IN ('DEPLOY', 'RESTORE')
+                     ORDER BY finished_at DESC, id DESC LIMIT 1) s ON true
             """;
-    private static final String ORDER = " ORDER BY e.app, e.stage_index NULLS LAST, e.name";
+
+    /**
+     * The list order: application, pipeline position (ad-hoc environments last), name. {@code (app, name)} is the
+     * primary key, so this is a total order and a page can start right after any row of it (keyset pagination over
+     * the index {@code environments_listing} on the same expression).
+     */
+    private static final String ORDER_KEY =
+            "(e.app, COALESCE(e.stage_index, " + EnvironmentCursor.AD_HOC + "), e.name)";
+
+    private static final String ORDER =
+            " ORDER BY e.app, COALESCE(e.stage_index, " + EnvironmentCursor.AD_HOC + "), e.name";
 
     private final JdbcClient jdbc;
     private final EnvironmentQueues queues;
@@ -55,7 +79,69 @@ public class Environments {
                 > 0;
     }
 
+    /** Every environment matching {@code filter}, in list order (the pipeline matrix needs them all). */
     public List<EnvironmentView> list(EnvironmentFilter filter) {
+        Where where = where(filter);
+        return queues.attach(jdbc.sql(SELECT + where.sql() + ORDER)
+                .params(where.params())
+                .query(Environments::view)
+                .list());
+    }
+
+    /**
+     * At most {@code limit} environments matching {@code filter} that come after {@code after} in list order, and
+     * the cursor of the next page if there are more.
+     */
+    public EnvironmentPage page(EnvironmentFilter filter, int limit, @Nullable EnvironmentCursor after) {
+        Where where = where(filter);
+        List<String> conditions = new ArrayList<>(where.conditions());
+        Map<String, Object> params = new LinkedHashMap<>(where.params());
+        if (after != null) {
+            conditions.add(ORDER_KEY + " > (:afterApp, :afterStage, :afterName)");
+            params.put("afterApp", after.app());
+            params.put("afterStage", after.stageIndex());
+            params.put("afterName", after.name());
+        }
+        params.put("limit", limit + 1);
+        List<Keyed> rows = jdbc.sql(SELECT + whereClause(conditions) + ORDER + " LIMIT :limit")
+                .params(params)
+                .query((rs, row) -> new Keyed(
+                        view(rs, row),
+                        new EnvironmentCursor(
+                                rs.getString("app"),
+                                Objects.requireNonNullElse(Sql.integer(rs, "stage_index"), EnvironmentCursor.AD_HOC),
+                                rs.getString("name"))))
+                .list();
+        boolean more = rows.size() > limit;
+        List<Keyed> page = more ? rows.subList(0, limit) : rows;
+        List<EnvironmentView> items =
+                queues.attach(page.stream().map(Keyed::view).toList());
+        return new EnvironmentPage(items, more ? page.getLast().key() : null);
+    }
+
+    /** How many environments match {@code filter} (an index-only count for an application). */
+    public long count(EnvironmentFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT count(*) FROM environments e" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
+    }
+
+    /** A listed environment and its list-order key. */
+    private record Keyed(EnvironmentView view, EnvironmentCursor key) {}
+
+    private record Where(List<String> conditions, Map<String, Object> params) {
+        String sql() {
+            return whereClause(conditions);
+        }
+    }
+
+    private static String whereClause(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Where where(EnvironmentFilter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         add(conditions, params, filter.app(), "e.app = :app", "app");
@@ -66,11 +152,7 @@ public class Environments {
                     + "(SELECT 1 FROM jsonb_array_elements_text(e.tags) AS t(tag) WHERE t.tag ILIKE :q))");
             params.put("q", Sql.containsPattern(filter.q().strip()));
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return queues.attach(jdbc.sql(SELECT + where + ORDER)
-                .params(params)
-                .query(Environments::view)
-                .list());
+        return new Where(conditions, params);
     }
 
     private static void add(
@@ -106,7 +188,7 @@ public class Environments {
                 List.of(),
                 drift(rs),
                 lock(rs),
-                null,
+                deployed(rs),
                 List.of());
     }
 
@@ -129,6 +211,15 @@ public class Environments {
                 rs.getString("drift_actual_version"),
                 rs.getString("drift_detail"),
                 detectedAt);
+    }
+
+    private static @Nullable Deployed deployed(ResultSet rs) throws SQLException {
+        UUID id = uuid(rs, "s_id");
+        if (id == null) {
+            return null;
+        }
+        return new Deployed(
+                id, rs.getString("s_version"), rs.getString("s_actor"), required(instant(rs, "s_finished_at")));
     }
 
     private static @Nullable LastDeployment lastDeployment(ResultSet rs) throws SQLException {

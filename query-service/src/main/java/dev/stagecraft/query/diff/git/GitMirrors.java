@@ -8,12 +8,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.util.FileUtils;
@@ -36,6 +40,23 @@ public class GitMirrors {
     private final GitProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentMap<Path, Mirror> mirrors = new ConcurrentHashMap<>();
+
+    /**
+     * Commit ranges already listed, by mirror and the two commit ids: the commits between two commits never change
+     * (a commit id names its whole history), so a diff asked again — a dashboard refreshing, the same promotion
+     * looked at by several people — skips the walk. The names are resolved to commits on every diff, since a tag or
+     * a fetch can move what a version means. Least recently used ranges go first.
+     */
+    private final Map<RangeKey, CommitRange> ranges = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RangeKey, CommitRange> eldest) {
+            return size() > CACHED_RANGES;
+        }
+    });
+
+    private static final int CACHED_RANGES = 256;
+
+    private record RangeKey(Path mirror, ObjectId from, ObjectId to) {}
 
     GitMirrors(GitProperties properties) {
         this.properties = properties;
@@ -76,7 +97,21 @@ public class GitMirrors {
                 }
                 Resolved f = fromCommit.orElseThrow(() -> missing(from, shown));
                 Resolved t = toCommit.orElseThrow(() -> missing(to, shown));
-                return CommitLog.range(repo, f, t, properties.maxCommits());
+                RangeKey key =
+                        new RangeKey(directory, f.commit().copy(), t.commit().copy());
+                CommitRange known = ranges.get(key);
+                if (known == null) {
+                    known = CommitLog.range(repo, f, t, properties.maxCommits());
+                    ranges.put(key, known);
+                }
+                return new CommitRange(
+                        known.fromCommit(),
+                        f.ref(),
+                        known.toCommit(),
+                        t.ref(),
+                        known.ahead(),
+                        known.behind(),
+                        known.truncated());
             } catch (IOException e) {
                 throw new GitProblem(
                         "could not read the mirror of repository " + shown + " in " + directory + ": " + e.getMessage()
