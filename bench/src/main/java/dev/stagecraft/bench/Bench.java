@@ -389,8 +389,8 @@ public final class Bench implements Callable<Integer> {
             long listed = 0;
             while (System.nanoTime() < deadline) {
                 StagecraftApi.Answer answer = api.listEnvironments(APP);
-                if (answer.ok()) {
-                    listed = answer.json().size();
+                if (answer.ok() && answer.totalCount() != null) {
+                    listed = Long.parseLong(answer.totalCount());
                     if (listed >= expected) {
                         return listed;
                     }

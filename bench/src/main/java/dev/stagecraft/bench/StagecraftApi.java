@@ -57,7 +57,10 @@ final class StagecraftApi implements AutoCloseable {
                 .deploymentId("deploying " + version + " to " + app + "/" + environment);
     }
 
-    /** {@code GET /api/v1/environments?app=}: the list of an application's environments. */
+    /**
+     * {@code GET /api/v1/environments?app=}: the first page (100) of an application's environments, with the
+     * total count in {@code X-Total-Count}.
+     */
     Answer listEnvironments(String app) {
         return send("GET", queryUrl + "/api/v1/environments?app=" + encode(app), null);
     }
@@ -84,7 +87,11 @@ final class StagecraftApi implements AutoCloseable {
                         .method(method, HttpRequest.BodyPublishers.ofString(json));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(method + " " + url, response.statusCode(), response.body());
+            return new Answer(
+                    method + " " + url,
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("X-Total-Count").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -102,8 +109,12 @@ final class StagecraftApi implements AutoCloseable {
         http.close();
     }
 
-    /** One HTTP answer: its status and body. */
-    record Answer(String request, int status, byte[] body) {
+    /** One HTTP answer: its status, body and, for a list, the total count of what it pages through. */
+    record Answer(
+            String request,
+            int status,
+            byte[] body,
+            @org.jspecify.annotations.Nullable String totalCount) {
 
         boolean ok() {
             return status >= 200 && status < 300;

@@ -26,8 +26,10 @@ public class Applications {
     }
 
     /**
-     * The registered application, locked until the transaction ends so that commands about its
-     * environments are decided one at a time; refused with {@code not-found} if it is not registered.
+     * The registered application, locked until the transaction ends, for a decision that reads or changes several
+     * of its environments (promotion, approval, rollback): it waits for the decisions about single environments
+     * under way ({@link #lockForEnvironment}) and they wait for it. Refused with {@code not-found} if the
+     * application is not registered.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Application lockRegistered(String name) {
@@ -37,6 +39,29 @@ public class Applications {
                 .optional()
                 .orElseThrow(() -> CommandRefusedException.notFound(
                         "application '" + name + "' is not registered; register it with POST /api/v1/applications"));
+    }
+
+    /**
+     * The registered application, for a decision about one of its environments: the application's row is share
+     * locked (a registration waits, and waits for) and the environment's name — whether the environment exists yet
+     * or not — is locked exclusively, both until the transaction ends. Decisions about different environments of
+     * one application therefore run concurrently, those about one environment one at a time, and a decision about
+     * several environments ({@link #lockRegistered}) waits for all of them. Refused with {@code not-found} if the
+     * application is not registered.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Application lockForEnvironment(String name, String environment) {
+        Application application = jdbc.sql("SELECT * FROM applications WHERE name = ? FOR SHARE")
+                .param(name)
+                .query((rs, row) -> application(rs, pipeline(name)))
+                .optional()
+                .orElseThrow(() -> CommandRefusedException.notFound(
+                        "application '" + name + "' is not registered; register it with POST /api/v1/applications"));
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("environment:" + name + "/" + environment)
+                .query()
+                .singleRow();
+        return application;
     }
 
     public Optional<Application> find(String name) {

@@ -75,7 +75,7 @@ public class EnvironmentDecisions {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision create(CreateEnvironment command) {
-        Application application = applications.lockRegistered(command.app());
+        Application application = applications.lockForEnvironment(command.app(), command.environment());
         EnvironmentSpec spec = new EnvironmentSpec(
                 command.version(),
                 command.commit(),
@@ -91,7 +91,7 @@ public class EnvironmentDecisions {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision update(UpdateEnvironment command) {
-        Application application = applications.lockRegistered(command.app());
+        Application application = applications.lockForEnvironment(command.app(), command.environment());
         Environment current = environments
                 .lock(command.app(), command.environment())
                 .orElseThrow(() -> unknown(command.app(), command.environment()));
@@ -109,7 +109,7 @@ public class EnvironmentDecisions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision deploy(VersionChange change) {
-        Application application = applications.lockRegistered(change.app());
+        Application application = applications.lockForEnvironment(change.app(), change.environment());
         Optional<Environment> current = environments.lock(change.app(), change.environment());
         Environment next = current.filter(environment -> environment.status() != EnvironmentStatus.CLEANED)
                 .map(environment ->
@@ -153,7 +153,7 @@ public class EnvironmentDecisions {
 
     private Decision lifecycle(
             Command command, String app, String name, Operation operation, UnaryOperator<Environment> transition) {
-        Application application = applications.lockRegistered(app);
+        Application application = applications.lockForEnvironment(app, name);
         refuseIfLockedByAnother(command.actor(), app, name, operation);
         Environment current = environments.lock(app, name).orElseThrow(() -> unknown(app, name));
         Environment next = transition.apply(current);

@@ -47,7 +47,7 @@ public class LockDecisions {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision lock(LockEnvironment command) {
-        Application application = applications.lockRegistered(command.app());
+        Application application = applications.lockForEnvironment(command.app(), command.environment());
         refuseUnlessLockable(application, command.environment());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so lockedAt reads back equal
         EnvironmentLock lock = locks.find(command.app(), command.environment())
@@ -61,7 +61,7 @@ public class LockDecisions {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision unlock(UnlockEnvironment command) {
-        applications.lockRegistered(command.app());
+        applications.lockForEnvironment(command.app(), command.environment());
         EnvironmentLock held = locks.find(command.app(), command.environment())
                 .orElseThrow(() -> CommandRefusedException.conflict("environment " + command.app() + "/"
                         + command.environment() + " is not locked, so there is nothing to unlock"));

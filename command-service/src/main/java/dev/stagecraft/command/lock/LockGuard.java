@@ -20,8 +20,8 @@ public class LockGuard {
     }
 
     /**
-     * Refuses unless the environment is unlocked or locked by {@code actor}. Call it with the application's row
-     * locked ({@code Applications.lockRegistered}), as every environment decision does.
+     * Refuses unless the environment is unlocked or locked by {@code actor}. Call it with the environment
+     * locked ({@code Applications.lockForEnvironment}), as every environment decision does.
      *
      * @param what how the refusal names the change, e.g. {@code "deployed to"}
      */

@@ -19,8 +19,8 @@ class Locks {
     }
 
     /**
-     * The lock on an environment, if any. Callers hold the application's row lock (see
-     * {@code Applications.lockRegistered}), so locking and deploying are decided one at a time.
+     * The lock on an environment, if any. Callers hold the environment's lock (see
+     * {@code Applications.lockForEnvironment}), so locking and deploying are decided one at a time.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<EnvironmentLock> find(String app, String environment) {
