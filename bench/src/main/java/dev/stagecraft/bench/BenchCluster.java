@@ -25,10 +25,9 @@ final class BenchCluster implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     final IsolatedEnvironment infra;
-    private final Path repo;
     private final Path logDir;
     private final List<String> jvmOptions;
-    private final Map<String, String> cacheOptions;
+    private final Map<String, Launches.Launch> launches;
     private final Map<String, String> environment;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Double> startupMillis = new LinkedHashMap<>();
@@ -36,14 +35,12 @@ final class BenchCluster implements AutoCloseable {
     private ServiceProcess query;
 
     private BenchCluster(
-            Path repo,
             Path logDir,
             List<String> jvmOptions,
             IsolatedEnvironment infra,
             Path workDir,
-            Map<String, String> cacheOptions) {
-        this.repo = repo;
-        this.cacheOptions = cacheOptions;
+            Map<String, Launches.Launch> launches) {
+        this.launches = launches;
         this.logDir = logDir;
         this.jvmOptions = jvmOptions;
         this.infra = infra;
@@ -61,26 +58,25 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the services with {@code jvmOptions}; with {@code aotCaches}, each also with its AOT cache (made
-     * first, against a throw-away database and virtual host, if missing or stale).
+     * Starts the services with {@code jvmOptions}; with {@code aotCaches}, each from its extracted jar with its
+     * AOT cache ({@link Launches}), made first against a throw-away database and virtual host if missing or stale.
      */
     static BenchCluster start(Path repo, Path logDir, List<String> jvmOptions, boolean aotCaches)
             throws IOException, InterruptedException {
-        Map<String, String> cacheOptions = Map.of();
+        List<String> modules = List.of("query-service", "notifier-service", "deployer-worker", "command-service");
+        Map<String, Launches.Launch> launches;
         if (aotCaches) {
             IsolatedEnvironment training = IsolatedEnvironment.create("bench-aot");
             BenchCluster trainer = new BenchCluster(
-                    repo, logDir, jvmOptions, training, Files.createTempDirectory("stagecraft-bench-"), Map.of());
-            cacheOptions = AotCaches.prepare(
-                    repo,
-                    repo.resolve("bench/target/aot"),
-                    jvmOptions,
-                    List.of("query-service", "notifier-service", "deployer-worker", "command-service"),
-                    trainer.environment);
+                    logDir, jvmOptions, training, Files.createTempDirectory("stagecraft-bench-"), Map.of());
+            launches = Launches.withAotCaches(
+                    repo, repo.resolve("bench/target/aot"), jvmOptions, modules, trainer.environment);
+        } else {
+            launches = Launches.plain(repo, modules);
         }
         IsolatedEnvironment infra = IsolatedEnvironment.create("bench");
-        BenchCluster cluster = new BenchCluster(
-                repo, logDir, jvmOptions, infra, Files.createTempDirectory("stagecraft-bench-"), cacheOptions);
+        BenchCluster cluster =
+                new BenchCluster(logDir, jvmOptions, infra, Files.createTempDirectory("stagecraft-bench-"), launches);
         try {
             cluster.startAll();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -121,11 +117,10 @@ final class BenchCluster implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(extra);
         long started = System.nanoTime();
+        Launches.Launch launch = launches.get(module);
         List<String> options = new ArrayList<>(jvmOptions);
-        if (cacheOptions.containsKey(module)) {
-            options.add(cacheOptions.get(module));
-        }
-        ServiceProcess service = ServiceProcess.start(repo, module, name, env, port, logDir, options);
+        options.addAll(launch.options());
+        ServiceProcess service = ServiceProcess.start(launch.jar(), name, env, port, logDir, options);
         services.add(service);
         service.awaitReady(READY_TIMEOUT);
         startupMillis.put(name, (System.nanoTime() - started) / 1e6);
@@ -134,7 +129,10 @@ final class BenchCluster implements AutoCloseable {
 
     /** The modules that started with an AOT cache. */
     List<String> withAotCache() {
-        return List.copyOf(cacheOptions.keySet());
+        return launches.entrySet().stream()
+                .filter(launch -> !launch.getValue().options().isEmpty())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     String commandUrl() {

@@ -54,6 +54,13 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first with ./mvnw package");
         }
+        return start(jar, name, environment, port, logDir, jvmOptions);
+    }
+
+    /** Starts the executable {@code jar} (e.g. one extracted from a service's jar) under the name {@code name}. */
+    public static ServiceProcess start(
+            Path jar, String name, Map<String, String> environment, int port, Path logDir, List<String> jvmOptions)
+            throws IOException {
         Path log = logDir.resolve(name + ".log");
         Files.createDirectories(logDir);
         List<String> command = new ArrayList<>();
