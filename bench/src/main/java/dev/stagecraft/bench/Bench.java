@@ -38,6 +38,9 @@ public final class Bench implements Callable<Integer> {
 
     static final String APP = "bench";
 
+    /** The rate environments are created at before a workload (setting up, not measured). */
+    static final double CREATE_RATE = 100;
+
     @Option(names = "--repo", description = "The checkout whose jars run (default: the working directory).")
     Path repo =
             Path.of(System.getProperty("stagecraft.repo", ".")).toAbsolutePath().normalize();
@@ -172,7 +175,7 @@ public final class Bench implements Callable<Integer> {
         Report all(Instant started, List<String> options) throws Exception {
             api.registerApplication(APP, noopDelay);
             say("creating " + environments + " environments");
-            create(fleet, 200);
+            create(fleet, CREATE_RATE);
 
             // Background activity (periodic status checks, queue scans) is measured while nothing is deployed
             // and taken out of what one deployment costs. PostgreSQL's statistics of an idle backend reach
@@ -219,7 +222,7 @@ public final class Bench implements Callable<Integer> {
             Report.Cost cost =
                     cost(idleStart, idleEnd, costStart, costEnd, costDeployments, meanBytes, amqp, postgres, latency);
 
-            Report.ReadSide readSide = readSide(sustained);
+            Report.ReadSide readSide = readSide();
 
             Map<String, Long> resident = new LinkedHashMap<>();
             cluster.services()
@@ -360,10 +363,10 @@ public final class Bench implements Callable<Integer> {
                     round(reference.latency().p50() / Math.max(1e-9, floorMillis)));
         }
 
-        private Report.ReadSide readSide(List<Report.Sustained> sustained) throws InterruptedException {
+        private Report.ReadSide readSide() throws InterruptedException {
             int more = readEnvironments - environments;
             if (more > 0) {
-                double rate = Math.max(50, Math.min(300, sustained.getLast().sustainedRate()));
+                double rate = CREATE_RATE;
                 say("workload 4: creating " + more + " more environments at " + Report.number(rate) + "/s");
                 create(Fleet.named(APP, "review", 1, more), rate);
             }

@@ -50,7 +50,8 @@ final class Launches {
         Map<String, Process> training = new HashMap<>();
         for (String module : modules) {
             if (key(repo, module, jvmOptions).equals(storedKey(dir, module))
-                    && Files.isRegularFile(cache(dir, module))) {
+                    && Files.isRegularFile(cache(dir, module))
+                    && Files.isRegularFile(dir.resolve(module).resolve(module + ".jar"))) {
                 continue;
             }
             Files.deleteIfExists(cache(dir, module));

@@ -40,7 +40,7 @@ public record DeployerProperties(
         this.workerId = workerId != null && !workerId.isBlank()
                 ? workerId
                 : hostName() + "-" + ProcessHandle.current().pid();
-        this.concurrency = concurrency > 0 ? concurrency : 4;
+        this.concurrency = concurrency > 0 ? concurrency : 16;
         this.pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(5);
         this.lease = lease != null ? lease : Duration.ofSeconds(30);
         this.maxAttempts = maxAttempts > 0 ? maxAttempts : 2;
