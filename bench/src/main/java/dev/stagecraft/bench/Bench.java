@@ -39,7 +39,7 @@ public final class Bench implements Callable<Integer> {
     static final String APP = "bench";
 
     /** The rate environments are created at before a workload (setting up, not measured). */
-    static final double CREATE_RATE = 100;
+    static final double CREATE_RATE = 80;
 
     @Option(names = "--repo", description = "The checkout whose jars run (default: the working directory).")
     Path repo =

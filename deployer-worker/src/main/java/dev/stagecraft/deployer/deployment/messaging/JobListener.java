@@ -1,26 +1,28 @@
 package dev.stagecraft.deployer.deployment.messaging;
 
-import com.rabbitmq.client.Channel;
 import dev.stagecraft.contracts.InvalidMessageException;
 import dev.stagecraft.contracts.job.CancelJob;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.contracts.job.Job;
 import dev.stagecraft.deployer.deployment.JobIntake;
-import dev.stagecraft.messaging.BatchDelivery;
 import dev.stagecraft.messaging.InboundMessage;
 import dev.stagecraft.messaging.Inbox;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Consumes {@code stagecraft.jobs.deployer-worker} in batches applied in one transaction ({@link BatchDelivery}):
- * each job once (inbox by message id), then hands it to the {@link JobIntake}. A body that is not a valid job is
- * dead-lettered to {@code <queue>.dlq}.
+ * Consumes {@code stagecraft.jobs.deployer-worker}: each job once (inbox by message id), then hands it to the
+ * {@link JobIntake}. A body that is not a valid job is dead-lettered to {@code <queue>.dlq}.
+ *
+ * <p>Each job is taken in in a transaction of its own, by {@value #CONSUMERS} consumers at a time: the intake locks
+ * the job's environment, and a transaction holding many environments (a batch) would stall the deployments of all
+ * of them until it commits. Jobs of one environment taken in out of order are put back in order by their sequence
+ * ({@code stagecraft.deployer.order-patience}), as they are between several workers.
  */
 @Component
 class JobListener {
@@ -29,20 +31,17 @@ class JobListener {
 
     private final Inbox inbox;
     private final JobIntake intake;
-    private final BatchDelivery batches;
 
-    JobListener(Inbox inbox, JobIntake intake, BatchDelivery batches) {
+    JobListener(Inbox inbox, JobIntake intake) {
         this.inbox = inbox;
         this.intake = intake;
-        this.batches = batches;
     }
 
-    @RabbitListener(queues = JobQueueConfiguration.QUEUE, containerFactory = JobQueueConfiguration.LISTENER_FACTORY)
-    public void onMessages(List<Message> messages, Channel channel) {
-        batches.apply(messages, channel, this::onMessage);
-    }
+    static final String CONSUMERS = "4";
 
-    private void onMessage(Message message) {
+    @RabbitListener(queues = JobQueueConfiguration.QUEUE, concurrency = CONSUMERS)
+    @Transactional
+    public void onMessage(Message message) {
         InboundMessage in = InboundMessage.from(message);
         Job job = decode(in);
         String messageId = in.messageId() != null ? in.messageId() : in.type() + ":" + job.deploymentId();
