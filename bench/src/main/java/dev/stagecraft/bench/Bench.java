@@ -261,12 +261,12 @@ public final class Bench implements Callable<Integer> {
                     rate,
                     names.size(),
                     i -> api.createEnvironment(environments.app, names.get(i), "1.0.0"),
-                    Duration.ofSeconds(120));
+                    Duration.ofMinutes(10));
             if (created.succeeded() != names.size()) {
                 throw new IllegalStateException("only " + created.succeeded() + " of " + names.size()
                         + " environments were created: " + created.errors());
             }
-            awaitDrained(Duration.ofSeconds(120));
+            awaitDrained(Duration.ofMinutes(5));
         }
 
         private OfferedLoad.Result deployAt(double rate, int count, Duration drainTimeout) throws InterruptedException {
@@ -370,7 +370,7 @@ public final class Bench implements Callable<Integer> {
                 say("workload 4: creating " + more + " more environments at " + Report.number(rate) + "/s");
                 create(Fleet.named(APP, "review", 1, more), rate);
             }
-            long listed = awaitListed(readEnvironments, Duration.ofSeconds(120));
+            long listed = awaitListed(readEnvironments, Duration.ofMinutes(5));
             say("workload 4: list of " + listed + " environments, " + readClients + " clients");
             Duration warmUp = Duration.ofSeconds(2);
             Duration measured = Duration.ofMillis((long) (readSeconds * 1000));

@@ -79,7 +79,7 @@ final class StagecraftApi implements AutoCloseable {
 
     Answer send(String method, String url, @org.jspecify.annotations.Nullable String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token);
         request = json == null
                 ? request.method(method, HttpRequest.BodyPublishers.noBody())
