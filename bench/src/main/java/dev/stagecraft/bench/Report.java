@@ -18,7 +18,8 @@ record Report(
         @Nullable Cost cost,
         @Nullable ReadSide readSide,
         Map<String, Long> residentMegabytes,
-        List<Target> targets) {
+        List<Target> targets,
+        List<String> problems) {
 
     /** Where the run happened. */
     record Machine(
@@ -68,7 +69,10 @@ record Report(
             double floorMillis,
             double e2eP50Millis,
             double atRate,
-            double overheadRatio) {}
+            double overheadRatio,
+            double lightestRate,
+            double e2eP50AtLightestMillis,
+            double overheadRatioAtLightest) {}
 
     /** List and diff under concurrent load, with {@code environments} environments and their history loaded. */
     record ReadSide(int environments, long listedEnvironments, ClosedLoad.Result list, ClosedLoad.Result diff) {}
@@ -97,6 +101,11 @@ record Report(
                 .append(Math.round(durationSeconds))
                 .append(" s.\n\n");
 
+        if (!problems.isEmpty()) {
+            md.append("### Problems\n\n");
+            problems.forEach(problem -> md.append("- ").append(problem).append("\n"));
+            md.append("\n");
+        }
         md.append("### Targets\n\n| target | goal | measured | met |\n|---|---|---|---|\n");
         for (Target target : targets) {
             md.append(row(target.what(), target.goal(), target.measured(), target.met() ? "yes" : "**no**"));
@@ -168,6 +177,11 @@ record Report(
                     number(cost.floorMillis()) + " ms"));
             md.append(row("e2e p50 at " + number(cost.atRate()) + "/s", number(cost.e2eP50Millis()) + " ms"));
             md.append(row("**overhead ratio** (e2e p50 / floor)", "**" + number(cost.overheadRatio()) + "**"));
+            if (cost.lightestRate() != cost.atRate()) {
+                md.append(row(
+                        "e2e p50 at " + number(cost.lightestRate()) + "/s, and its ratio to the floor",
+                        number(cost.e2eP50AtLightestMillis()) + " ms, " + number(cost.overheadRatioAtLightest())));
+            }
         }
 
         if (readSide != null) {
