@@ -19,10 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Consumes {@code stagecraft.jobs.deployer-worker}: each job once (inbox by message id), then hands it to the
  * {@link JobIntake}. A body that is not a valid job is dead-lettered to {@code <queue>.dlq}.
  *
- * <p>Each job is taken in in a transaction of its own, by {@value #CONSUMERS} consumers at a time: the intake locks
- * the job's environment, and a transaction holding many environments (a batch) would stall the deployments of all
- * of them until it commits. Jobs of one environment taken in out of order are put back in order by their sequence
- * ({@code stagecraft.deployer.order-patience}), as they are between several workers.
+ * <p>Each job is taken in in a transaction of its own, by one consumer: the intake locks the job's environment, and
+ * a transaction holding many environments (a batch) would stall the deployments of all of them until it commits;
+ * several consumers could take a cancel in before the job it cancels.
  */
 @Component
 class JobListener {
@@ -37,9 +36,7 @@ class JobListener {
         this.intake = intake;
     }
 
-    static final String CONSUMERS = "4";
-
-    @RabbitListener(queues = JobQueueConfiguration.QUEUE, concurrency = CONSUMERS)
+    @RabbitListener(queues = JobQueueConfiguration.QUEUE)
     @Transactional
     public void onMessage(Message message) {
         InboundMessage in = InboundMessage.from(message);
