@@ -1,8 +1,13 @@
 package dev.stagecraft.deployer.check;
 
 import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.deployer.environment.Environment;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +31,29 @@ class DriftRepository {
                         row.getString("desired_version"),
                         row.getString("actual_version")))
                 .optional();
+    }
+
+    /** The drifts announced last among {@code environments} (app, name), by {@code app/name}. */
+    Map<String, Drift> reportedAmong(Collection<Environment> environments) {
+        if (environments.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> keys = environments.stream()
+                .map(environment -> new Object[] {environment.app(), environment.name()})
+                .toList();
+        Map<String, Drift> reported = new HashMap<>();
+        jdbc.sql("SELECT app, environment, deployment_id, desired_version, actual_version FROM reported_drift"
+                        + " WHERE (app, environment) IN (:keys)")
+                .param("keys", keys)
+                .query(row -> {
+                    reported.put(
+                            row.getString("app") + "/" + row.getString("environment"),
+                            new Drift(
+                                    new DeploymentId(row.getObject("deployment_id", java.util.UUID.class)),
+                                    row.getString("desired_version"),
+                                    row.getString("actual_version")));
+                });
+        return reported;
     }
 
     void remember(String app, String environment, Drift drift, Instant at) {

@@ -7,6 +7,7 @@ import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.environment.Deployed;
+import dev.stagecraft.deployer.environment.DueForCheck;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import dev.stagecraft.deployer.secret.Secrets;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ class StatusChecks {
     private final Drivers drivers;
     private final Secrets secrets;
     private final CheckOutcomes outcomes;
+    private final DriftRepository drifts;
     private final PendingTimeouts pendingTimeouts;
     private final CheckProperties properties;
     private final Clock clock;
@@ -54,6 +57,7 @@ class StatusChecks {
             Drivers drivers,
             Secrets secrets,
             CheckOutcomes outcomes,
+            DriftRepository drifts,
             PendingTimeouts pendingTimeouts,
             CheckProperties properties,
             Clock clock,
@@ -62,6 +66,7 @@ class StatusChecks {
         this.drivers = drivers;
         this.secrets = secrets;
         this.outcomes = outcomes;
+        this.drifts = drifts;
         this.pendingTimeouts = pendingTimeouts;
         this.properties = properties;
         this.clock = clock;
@@ -113,24 +118,30 @@ class StatusChecks {
      */
     private void checkDue() {
         Instant due = clock.instant();
-        List<Environment> batch;
+        List<DueForCheck> batch;
         do {
             batch = environments.claimDueForCheck(
                     due, clock.instant().plus(properties.interval()), properties.batchSize());
-            batch.forEach(this::check);
+            Map<String, Drift> reported = drifts.reportedAmong(
+                    batch.stream().map(DueForCheck::environment).toList());
+            batch.forEach(claimed -> check(claimed, reported));
         } while (batch.size() == properties.batchSize() && !stopping);
     }
 
-    private void check(Environment claimed) {
+    /**
+     * Asks the driver, then records the result only if it means a change ({@link Verdict}) judged on the claimed
+     * state: most checks find what was recorded and cost no transaction. A change is judged again and recorded under
+     * the environment's lock by {@link CheckOutcomes}.
+     */
+    private void check(DueForCheck due, Map<String, Drift> reported) {
         if (stopping) {
             return;
         }
+        Environment claimed = due.environment();
         String path = claimed.app() + "/" + claimed.name();
-        Instant updatedAt;
+        Deployed deployed = Objects.requireNonNull(claimed.deployed());
         CheckResult result;
         try {
-            updatedAt = environments.updatedAt(claimed.app(), claimed.name());
-            Deployed deployed = Objects.requireNonNull(claimed.deployed());
             result = drivers.get(deployed.job().driver()).check(workload(deployed));
         } catch (RuntimeException e) {
             count("error");
@@ -141,8 +152,13 @@ class StatusChecks {
                 result.isHealthy()
                         ? "healthy"
                         : Objects.requireNonNull(result.failure()).name());
+        Verdict verdict =
+                Verdict.of(Objects.requireNonNull(claimed.status()), deployed.job(), result, reported.get(path));
+        if (verdict.changesNothing()) {
+            return;
+        }
         try {
-            if (!outcomes.apply(claimed, updatedAt, result)) {
+            if (!outcomes.apply(claimed, due.updatedAt(), result)) {
                 log.debug("{} changed while it was checked; the result describes the past and is not recorded", path);
             }
         } catch (RuntimeException e) {

@@ -39,6 +39,11 @@ record Verdict(StatusMove status, DriftMove drift) {
         record Clear() implements DriftMove {}
     }
 
+    /** True if the check agrees with what is recorded: nothing to record. */
+    boolean changesNothing() {
+        return status instanceof StatusMove.Stays && drift instanceof DriftMove.Unchanged;
+    }
+
     /**
      * Judges a check of an environment in {@code status} (RUNNING or FAILURE) whose recorded job is {@code recorded}.
      *

@@ -131,9 +131,10 @@ public class EnvironmentRepository {
      * recorded workload, no deployment RUNNING or QUEUED, and a {@code next_check_at} not after {@code now}. Their
      * next check moves to {@code next} in the same statement, which skips rows other transactions hold (another
      * worker's claim, a deployment being claimed): workers sharing the database never claim an environment twice
-     * for one interval. Longest-waiting first.
+     * for one interval. Longest-waiting first. Each comes with its {@code updated_at} as of the claim, so that a
+     * check's result can be recorded only if nothing changed the environment meanwhile.
      */
-    public List<Environment> claimDueForCheck(Instant now, Instant next, int limit) {
+    public List<DueForCheck> claimDueForCheck(Instant now, Instant next, int limit) {
         return jdbc.sql("UPDATE environment SET next_check_at = :next WHERE (app, name) IN ("
                         + " SELECT e.app, e.name FROM environment e"
                         + " WHERE e.status IN ('RUNNING', 'FAILURE') AND e.desired_spec IS NOT NULL"
@@ -141,11 +142,12 @@ public class EnvironmentRepository {
                         + "   AND NOT EXISTS (SELECT 1 FROM deployment d WHERE d.app = e.app AND d.environment = e.name"
                         + "     AND d.status IN ('RUNNING', 'QUEUED'))"
                         + " ORDER BY e.next_check_at NULLS FIRST, e.app, e.name LIMIT :limit"
-                        + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                        + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS + ", updated_at")
                 .param("next", Timestamp.from(next))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query(EnvironmentRepository::map)
+                .query((row, number) -> new DueForCheck(
+                        map(row, number), row.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 

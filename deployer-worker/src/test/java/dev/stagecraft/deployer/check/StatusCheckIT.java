@@ -18,7 +18,6 @@ import dev.stagecraft.deployer.EventRecorder;
 import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.TestApps;
 import dev.stagecraft.deployer.deployment.DeploymentEvents;
-import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -324,7 +323,7 @@ class StatusCheckIT {
 
     private List<String> claim(Instant now) {
         return environments.claimDueForCheck(now, now.plus(INTERVAL), 100).stream()
-                .map(Environment::name)
+                .map(due -> due.environment().name())
                 .toList();
     }
 

@@ -34,6 +34,22 @@ class VerdictTest {
     }
 
     @Test
+    void onlyACheckThatAgreesWithTheRecordChangesNothingSoThatItCostsNoTransaction() {
+        Drift announced = new Drift(V1.deploymentId(), "1.0.0", "9.9.9");
+
+        assertThat(Verdict.of(RUNNING, V1, HEALTHY, null).changesNothing()).isTrue();
+        assertThat(Verdict.of(RUNNING, V1, HEALTHY, announced).changesNothing())
+                .as("the drift is over: forget it")
+                .isFalse();
+        assertThat(Verdict.of(FAILURE, V1, HEALTHY, null).changesNothing())
+                .as("recovers")
+                .isFalse();
+        assertThat(Verdict.of(RUNNING, V1, CheckResult.failed(GENERIC, null, "gone"), null)
+                        .changesNothing())
+                .isFalse();
+    }
+
+    @Test
     void aRunningEnvironmentThatFailsGoesToFailureWithTheCheckReasonAndMessage() {
         CheckResult gone = CheckResult.failed(GENERIC, null, "process 42 is gone");
         CheckResult partial = CheckResult.failed(PARTIAL_AVAILABILITY, "1.0.0", "1 of 3 replicas ready");
