@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The harness on the bus: its own queues bound with {@code #} to Stagecraft's three exchanges count every
@@ -30,6 +33,7 @@ final class Bus implements AutoCloseable {
     private final Connection connection;
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Count> counts = new ConcurrentHashMap<>();
+    private volatile @Nullable Recording recording;
 
     private Bus(Connection connection) {
         this.connection = connection;
@@ -64,6 +68,10 @@ final class Bus implements AutoCloseable {
                 count.messages.increment();
                 count.bytes.add(body.length);
                 String type = envelope.getRoutingKey();
+                Recording taking = recording;
+                if (events && taking != null) {
+                    taking.offer(type, properties, body);
+                }
                 if (events && (type.equals(SUCCEEDED) || type.equals(FAILED))) {
                     String deploymentId = MessageCodec.instance()
                             .mapper()
@@ -74,6 +82,40 @@ final class Bus implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Keeps every event of environment {@code app/environment} published from now on, as it arrived, until
+     * {@link Recording#stop()}.
+     */
+    Recording record(String app, String environment) {
+        Recording started = new Recording(app, environment);
+        recording = started;
+        return started;
+    }
+
+    /**
+     * Publishes {@code messages} straight to {@code queue} through the default exchange, persistent, and waits for
+     * the broker's confirms every thousand.
+     */
+    void publishToQueue(String queue, Iterable<Recorded> messages) throws IOException {
+        try (Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            int unconfirmed = 0;
+            for (Recorded message : messages) {
+                channel.basicPublish("", queue, message.properties(), message.body());
+                if (++unconfirmed == 1000) {
+                    channel.waitForConfirmsOrDie(30_000);
+                    unconfirmed = 0;
+                }
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("the broker did not confirm the messages published to " + queue, e);
+        }
     }
 
     /** Completes when the deployment's final event arrives (it may have arrived already). */
@@ -133,6 +175,36 @@ final class Bus implements AutoCloseable {
     record Tally(long messages, long bytes) {
         Tally minus(Tally earlier) {
             return new Tally(messages - earlier.messages, bytes - earlier.bytes);
+        }
+    }
+
+    /** One message as it was delivered: routing key, properties and body. */
+    record Recorded(String routingKey, AMQP.BasicProperties properties, byte[] body) {}
+
+    /** The events of one environment, kept in the order they arrived. */
+    final class Recording {
+
+        private final String app;
+        private final String environment;
+        private final List<Recorded> events = new CopyOnWriteArrayList<>();
+
+        private Recording(String app, String environment) {
+            this.app = app;
+            this.environment = environment;
+        }
+
+        private void offer(String routingKey, AMQP.BasicProperties properties, byte[] body) {
+            JsonNode event = MessageCodec.instance().mapper().readTree(body);
+            if (app.equals(event.path("app").asString())
+                    && environment.equals(event.path("environment").asString())) {
+                events.add(new Recorded(routingKey, properties, body));
+            }
+        }
+
+        /** Stops recording; returns what was recorded. */
+        List<Recorded> stop() {
+            recording = null;
+            return List.copyOf(events);
         }
     }
 

@@ -65,6 +65,7 @@ class BenchSmokeIT {
         assertThat(report.readSide().diff().errors()).isZero();
         assertThat(report.readSide().diff().latency().count()).isPositive();
         assertThat(report.targets()).isNotEmpty();
+        assertThat(report.problems()).isEmpty();
 
         try (var files = Files.list(out)) {
             assertThat(files.map(file -> file.getFileName().toString()))
