@@ -28,7 +28,11 @@ public class EnvironmentProjection {
         this.jdbc = jdbc;
     }
 
-    /** Creates the environment's row on the first event that names it, bound to its pipeline stage, if any. */
+    /**
+     * Creates the environment's row on the first event that names it, bound to its pipeline stage, if any. An
+     * existing row is only written when the event is older than its creation (every event calls this: an update
+     * each time would rewrite the row for nothing).
+     */
     public void ensure(EnvironmentKey key, Instant occurredAt) {
         jdbc.sql("""
                         INSERT INTO environments (app, name, stage, stage_index, created_at, updated_at)
@@ -38,8 +42,8 @@ public class EnvironmentProjection {
                                        FROM applications a,
                                             jsonb_array_elements(a.pipeline) WITH ORDINALITY AS p(stage, idx)
                                       WHERE a.name = :app AND p.stage ->> 'environment' = :name) AS s ON true
-                        ON CONFLICT (app, name) DO UPDATE
-                           SET created_at = LEAST(environments.created_at, EXCLUDED.created_at)""")
+                        ON CONFLICT (app, name) DO UPDATE SET created_at = EXCLUDED.created_at
+                         WHERE environments.created_at > EXCLUDED.created_at""")
                 .param("app", key.app())
                 .param("name", key.name())
                 .param("at", timestamp(occurredAt))
@@ -137,11 +141,14 @@ public class EnvironmentProjection {
                 .update();
     }
 
-    /** Makes {@code deployment} the environment's last one unless a later-requested one is already known. */
+    /**
+     * Makes {@code deployment} the environment's last one unless a later-requested one is already known; a no-op
+     * (no row written) when it is the last one already, as it is for every event after a deployment's first.
+     */
     public void offerLastDeployment(EnvironmentKey key, DeploymentId deployment) {
         jdbc.sql("""
                         UPDATE environments e SET last_deployment_id = :id
-                         WHERE e.app = :app AND e.name = :name
+                         WHERE e.app = :app AND e.name = :name AND e.last_deployment_id IS DISTINCT FROM :id
                            AND (e.last_deployment_id IS NULL
                                 OR EXISTS (SELECT 1 FROM deployments offered, deployments known
                                             WHERE offered.id = :id AND known.id = e.last_deployment_id
