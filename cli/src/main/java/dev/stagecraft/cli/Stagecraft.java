@@ -137,10 +137,16 @@ final class Stagecraft implements Runnable {
     record Context(
             Map<String, String> env, Path home, Path workingDirectory, PrintStream out, PrintStream err, boolean tty) {
 
+        /** {@code $HOME} (the JVM's user.home comes from the password database and ignores it), else user.home. */
+        static Path home(Map<String, String> env) {
+            String home = env.get("HOME");
+            return home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
+        }
+
         static Context system() {
             return new Context(
                     System.getenv(),
-                    Path.of(System.getProperty("user.home")),
+                    home(System.getenv()),
                     Path.of("").toAbsolutePath(),
                     new PrintStream(System.out, true, StandardCharsets.UTF_8),
                     new PrintStream(System.err, true, StandardCharsets.UTF_8),

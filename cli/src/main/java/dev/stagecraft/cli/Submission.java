@@ -19,6 +19,7 @@ final class Submission {
 
     static int submit(Session session, @Nullable WaitOptions options, Request request) {
         boolean wait = options != null && options.wait;
+        session.settings().requireToken(); // before the stream is opened: say what is missing first
         try (DeploymentWatch watch = wait ? DeploymentWatch.open(session, request.watchFilter()) : null) {
             JsonNode accepted = session.api()
                     .send(Api.Service.COMMAND, request.method(), request.path(), request.body())
