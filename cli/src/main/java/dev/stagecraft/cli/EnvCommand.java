@@ -57,7 +57,7 @@ final class EnvCommand {
     }
 
     /** What create and update may set. */
-    static final class Spec {
+    static final class SpecOptions {
         @Option(names = "--commit", paramLabel = "SHA", description = "the git commit of the version")
         @Nullable
         String commit;
@@ -128,7 +128,7 @@ final class EnvCommand {
         String version;
 
         @Mixin
-        Spec spec;
+        SpecOptions changes;
 
         @Mixin
         WaitOptions waiting;
@@ -136,7 +136,7 @@ final class EnvCommand {
         @Override
         int run(Session session) {
             ObjectNode body = Json.object().put("name", target.env).put("version", version);
-            spec.into(body);
+            changes.into(body);
             return Submission.submit(
                     session,
                     waiting,
@@ -166,7 +166,7 @@ final class EnvCommand {
         String version;
 
         @Mixin
-        Spec spec;
+        SpecOptions changes;
 
         @Mixin
         WaitOptions waiting;
@@ -177,7 +177,7 @@ final class EnvCommand {
             if (version != null) {
                 body.put("version", version);
             }
-            spec.into(body);
+            changes.into(body);
             if (body.isEmpty()) {
                 throw Failure.usage("say what to change: --version, --commit, --set, --secret, --ttl, --tag or"
                         + " --description (see 'stagecraft env update --help')");

@@ -215,4 +215,10 @@ final class ProgressView {
     String status() {
         return status;
     }
+
+    /** What the last event said besides the status (the error of a failed deployment), if anything. */
+    @Nullable
+    String note() {
+        return note;
+    }
 }

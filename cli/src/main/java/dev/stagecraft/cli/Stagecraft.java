@@ -172,6 +172,11 @@ final class Stagecraft implements Runnable {
     static CommandLine commandLine(Context context) {
         CommandLine commandLine = new CommandLine(new Stagecraft(context));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        boolean colours = context.tty()
+                && !context.env().containsKey("NO_COLOR")
+                && !"dumb".equals(context.env().get("TERM"));
+        commandLine.setColorScheme(
+                CommandLine.Help.defaultColorScheme(colours ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler((e, args) -> {
@@ -212,7 +217,7 @@ final class Stagecraft implements Runnable {
                             && !context.env().containsKey("NO_COLOR")
                             && !"dumb".equals(context.env().get("TERM"));
             };
-            Terminal terminal = new Terminal(context.out(), context.err(), ansi, 100);
+            Terminal terminal = new Terminal(context.out(), context.err(), ansi);
             session = new Session(settings, new Api(settings), terminal, output);
         }
         return session;

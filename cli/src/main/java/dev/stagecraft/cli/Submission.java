@@ -32,7 +32,7 @@ final class Submission {
             ProgressView view = new ProgressView(session.terminal(), deploymentId, request.title(), session.json());
             view.show();
             DeploymentWatch.Outcome outcome = watch.follow(deploymentId, options.timeout, view);
-            return report(session, deploymentId, outcome, options.timeout);
+            return report(session, deploymentId, outcome, options.timeout, view);
         }
     }
 
@@ -52,7 +52,12 @@ final class Submission {
                 + commandId + ")\nfollow it: stagecraft logs " + deploymentId + ", or add --wait");
     }
 
-    private static int report(Session session, String deploymentId, DeploymentWatch.Outcome outcome, Duration timeout) {
+    private static int report(
+            Session session,
+            String deploymentId,
+            DeploymentWatch.Outcome outcome,
+            Duration timeout,
+            ProgressView progress) {
         if (session.json()) {
             session.printJson(
                     outcome.view() != null
@@ -78,14 +83,14 @@ final class Submission {
                             + timeout.toString().substring(2).toLowerCase() + "; follow it with 'stagecraft logs "
                             + deploymentId + "' or wait longer with --timeout");
         }
-        throw new Failure(ExitCode.DEPLOYMENT_FAILED, failureSentence(deploymentId, outcome));
+        throw new Failure(ExitCode.DEPLOYMENT_FAILED, failureSentence(deploymentId, outcome, progress.note()));
     }
 
-    static String failureSentence(String deploymentId, DeploymentWatch.Outcome outcome) {
+    static String failureSentence(String deploymentId, DeploymentWatch.Outcome outcome, @Nullable String streamed) {
         JsonNode view = outcome.view();
         String status = outcome.status().toLowerCase();
         String step = Json.text(view, "failedStep");
-        String error = Json.text(view, "error");
+        String error = Json.text(view, "error") != null ? Json.text(view, "error") : streamed;
         return "deployment " + deploymentId + " " + status + (step == null ? "" : " at step " + step)
                 + (error == null ? "" : ": " + error)
                 + "; see 'stagecraft logs " + deploymentId + "'";

@@ -22,13 +22,11 @@ final class Terminal {
     final PrintStream out;
     final PrintStream err;
     final boolean ansi;
-    final int width;
 
-    Terminal(PrintStream out, PrintStream err, boolean ansi, int width) {
+    Terminal(PrintStream out, PrintStream err, boolean ansi) {
         this.out = out;
         this.err = err;
         this.ansi = ansi;
-        this.width = width;
     }
 
     /** True when standard input and output are a terminal (JDK 22+ answers through {@code Console.isTerminal()}). */

@@ -80,7 +80,7 @@ class ProgressViewTest {
     }
 
     private static Terminal terminal(ByteArrayOutputStream out, boolean ansi) {
-        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, ansi, 100);
+        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, ansi);
     }
 
     private static JsonNode json(String text) {

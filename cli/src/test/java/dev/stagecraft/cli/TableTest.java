@@ -9,8 +9,8 @@ class TableTest {
 
     @Test
     void columnsArePaddedToTheWidestCellAndColoursDoNotCount() {
-        Terminal plain = new Terminal(System.out, System.err, false, 100);
-        Terminal coloured = new Terminal(System.out, System.err, true, 100);
+        Terminal plain = new Terminal(System.out, System.err, false);
+        Terminal coloured = new Terminal(System.out, System.err, true);
 
         String withoutColour = table(plain).render(plain);
         String withColour = table(coloured).render(coloured);
@@ -32,7 +32,7 @@ class TableTest {
 
     @Test
     void noEscapesWithoutAnsi() {
-        Terminal plain = new Terminal(new PrintStream(PrintStream.nullOutputStream()), System.err, false, 80);
+        Terminal plain = new Terminal(new PrintStream(PrintStream.nullOutputStream()), System.err, false);
 
         assertThat(plain.status("FAILURE") + plain.bold("x") + plain.dim("y")).doesNotContain("\u001b");
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,7 @@ class CliE2E {
     @BeforeAll
     static void startStagecraft() throws IOException {
         cluster = StagecraftCluster.start();
+        Files.deleteIfExists(cluster.repo.resolve("e2e-tests/target/e2e-logs/cli-transcript.txt"));
         home = Files.createTempDirectory("stagecraft-cli-home-");
         workDir = Files.createTempDirectory("stagecraft-cli-work-");
     }
@@ -314,6 +316,7 @@ class CliE2E {
             assertThat(pane).contains("✔ deployment").contains("succeeded");
             assertThat(pane).contains("█".repeat(20)); // the bars
             String styled = tmux.captureWithEscapes();
+            transcript("[tmux pane, escapes shown as \\e]\n" + styled.replace(ESC, "\\e") + "\n");
             assertThat(styled).contains(ESC + "[32m"); // green: SUCCEEDED, DONE, the finished bars
             assertThat(styled).contains(ESC + "[1m"); // bold title
 
@@ -399,16 +402,26 @@ class CliE2E {
                 process.destroyForcibly();
                 throw new AssertionError("stagecraft " + String.join(" ", args) + " did not end within 180 s");
             }
-            return new Result(
+            Result result = new Result(
                     process.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
+            transcript("$ stagecraft " + String.join(" ", args) + "\n" + result.out() + result.err() + "[exit "
+                    + result.exitCode() + "]\n\n");
+            return result;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every command the test ran with its output, for a person to read: {@code target/e2e-logs/cli-transcript.txt}. */
+    static void transcript(String text) throws IOException {
+        Path log = cluster.repo.resolve("e2e-tests/target/e2e-logs/cli-transcript.txt");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** A clean environment: a home of its own (no user config), the test's JDK, and the given settings. */
