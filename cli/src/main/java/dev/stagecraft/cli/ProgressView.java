@@ -35,7 +35,10 @@ final class ProgressView {
 
     private final boolean quiet;
 
-    ProgressView(Terminal terminal, String deploymentId, String title, boolean quiet) {
+    private final int columns;
+
+    ProgressView(Terminal terminal, String deploymentId, String title, boolean quiet, int columns) {
+        this.columns = columns;
         this.terminal = terminal;
         this.quiet = quiet;
         this.out = terminal.out;
@@ -149,7 +152,7 @@ final class ProgressView {
         }
         List<String> lines = lines();
         for (String line : lines) {
-            text.append("\u001b[2K").append(line).append('\n');
+            text.append("\u001b[2K").append(Terminal.fit(line, columns - 1)).append('\n');
         }
         linesDrawn = lines.size();
         out.print(text);

@@ -218,7 +218,7 @@ final class Stagecraft implements Runnable {
                             && !"dumb".equals(context.env().get("TERM"));
             };
             Terminal terminal = new Terminal(context.out(), context.err(), ansi);
-            session = new Session(settings, new Api(settings), terminal, output);
+            session = new Session(settings, new Api(settings), terminal, output, context.env());
         }
         return session;
     }

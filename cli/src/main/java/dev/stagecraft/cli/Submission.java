@@ -29,7 +29,9 @@ final class Submission {
                 printAccepted(session, accepted, request);
                 return ExitCode.OK;
             }
-            ProgressView view = new ProgressView(session.terminal(), deploymentId, request.title(), session.json());
+            int columns = session.terminal().ansi ? Terminal.columns(session.env()) : Integer.MAX_VALUE;
+            ProgressView view =
+                    new ProgressView(session.terminal(), deploymentId, request.title(), session.json(), columns);
             view.show();
             DeploymentWatch.Outcome outcome = watch.follow(deploymentId, options.timeout, view);
             return report(session, deploymentId, outcome, options.timeout, view);
@@ -43,7 +45,7 @@ final class Submission {
         }
         String deploymentId = Json.text(accepted, "deploymentId");
         String commandId = Json.show(accepted, "commandId");
-        if (deploymentId == null) {
+        if (deploymentId == null || request.title().contains(deploymentId)) {
             session.print("accepted: " + request.title() + " (command " + commandId + ")");
             return;
         }

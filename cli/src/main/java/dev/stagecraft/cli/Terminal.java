@@ -1,8 +1,13 @@
 package dev.stagecraft.cli;
 
 import java.io.Console;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,6 +87,55 @@ final class Terminal {
 
     private String paint(String code, String text) {
         return ansi && !text.isEmpty() ? "\u001b[" + code + "m" + text + RESET : text;
+    }
+
+    /**
+     * How many columns the terminal has: {@code COLUMNS} if exported, else what {@code stty size} says about the
+     * controlling terminal, else 80. Lines wider than this would wrap and break the redrawing in place.
+     */
+    static int columns(Map<String, String> env) {
+        try {
+            if (env.containsKey("COLUMNS")) {
+                return Math.max(20, Integer.parseInt(env.get("COLUMNS").strip()));
+            }
+            Process stty = new ProcessBuilder("stty", "size")
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0 && answer.matches("\\d+ \\d+")) {
+                return Math.max(20, Integer.parseInt(answer.split(" ")[1]));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no terminal to ask: the default below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+
+    /** {@code text} cut to {@code width} visible characters (escape sequences kept whole, styles reset after a cut). */
+    static String fit(String text, int width) {
+        if (visibleLength(text) <= width) {
+            return text;
+        }
+        StringBuilder cut = new StringBuilder();
+        int visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u001b') {
+                int end = i + 1;
+                while (end < text.length() && !Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                cut.append(text, i, Math.min(end + 1, text.length()));
+                i = end;
+            } else if (visible < width - 1) {
+                cut.append(c);
+                visible++;
+            }
+        }
+        return cut.append('…').append(RESET).toString();
     }
 
     /** The length of {@code text} as shown, without escape sequences. */

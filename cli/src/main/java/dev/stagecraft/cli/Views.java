@@ -120,7 +120,9 @@ final class Views {
                 .append(diff != null && diff.path("inSync").asBoolean(false) ? "  " + terminal.green("in sync") : "")
                 .append('\n');
         field(text, "version", Json.show(from, "desiredVersion") + " → " + Json.show(to, "desiredVersion"));
-        field(text, "commit", shortSha(Json.text(from, "commit")) + " → " + shortSha(Json.text(to, "commit")));
+        if (Json.text(from, "commit") != null || Json.text(to, "commit") != null) {
+            field(text, "commit", shortSha(Json.text(from, "commit")) + " → " + shortSha(Json.text(to, "commit")));
+        }
         JsonNode overrides = diff == null ? null : diff.get("overrides");
         if (overrides != null) {
             overrides

@@ -15,7 +15,7 @@ class ProgressViewTest {
     @Test
     void onATerminalTheBlockIsRedrawnInPlaceWithABarPerStep() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ProgressView view = new ProgressView(terminal(out, true), ID, "create shop/qa 1.0.0", false);
+        ProgressView view = new ProgressView(terminal(out, true), ID, "create shop/qa 1.0.0", false, 100);
 
         play(view);
 
@@ -29,7 +29,7 @@ class ProgressViewTest {
     @Test
     void elsewhereEachChangeIsOnePlainLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ProgressView view = new ProgressView(terminal(out, false), ID, "create shop/qa 1.0.0", false);
+        ProgressView view = new ProgressView(terminal(out, false), ID, "create shop/qa 1.0.0", false, 100);
 
         play(view);
 
@@ -45,9 +45,27 @@ class ProgressViewTest {
     }
 
     @Test
+    void liveLinesAreCutToTheTerminalWidthSoTheyNeverWrap() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProgressView view = new ProgressView(terminal(out, true), ID, "create shop/qa 1.0.0", false, 60);
+
+        view.apply("deployment.started", json("{\"plan\":[\"apply\"]}"));
+        view.apply(
+                "deployment.step-changed",
+                json("{\"step\":\"apply\",\"status\":\"RUNNING\",\"message\":\"" + "x".repeat(200) + "\"}"));
+
+        String[] drawn = out.toString(StandardCharsets.UTF_8).split("\n");
+        for (String line : drawn) {
+            assertThat(Terminal.visibleLength(line.replaceAll("\u001b\\[[0-9]*[FK]", "")))
+                    .isLessThan(60);
+        }
+        assertThat(drawn[drawn.length - 1]).endsWith("…\u001b[0m");
+    }
+
+    @Test
     void quietDrawsNothing() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ProgressView view = new ProgressView(terminal(out, true), ID, "create shop/qa 1.0.0", true);
+        ProgressView view = new ProgressView(terminal(out, true), ID, "create shop/qa 1.0.0", true, 100);
 
         play(view);
 
@@ -57,7 +75,7 @@ class ProgressViewTest {
 
     @Test
     void aFailureNamesTheError() {
-        ProgressView view = new ProgressView(terminal(new ByteArrayOutputStream(), false), ID, "t", false);
+        ProgressView view = new ProgressView(terminal(new ByteArrayOutputStream(), false), ID, "t", false, 100);
 
         view.apply("deployment.failed", json("{\"error\":\"health check timed out\",\"failedStep\":\"wait-ready\"}"));
 

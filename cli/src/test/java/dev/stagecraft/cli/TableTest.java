@@ -31,6 +31,15 @@ class TableTest {
     }
 
     @Test
+    void fitCutsVisibleCharactersAndKeepsEscapesWhole() {
+        String green = "\u001b[32m" + "abcdef" + "\u001b[0m";
+
+        assertThat(Terminal.fit(green, 10)).isEqualTo(green);
+        assertThat(Terminal.fit(green, 4)).isEqualTo("\u001b[32mabc\u001b[0m…\u001b[0m");
+        assertThat(Terminal.visibleLength(Terminal.fit(green, 4))).isEqualTo(4);
+    }
+
+    @Test
     void noEscapesWithoutAnsi() {
         Terminal plain = new Terminal(new PrintStream(PrintStream.nullOutputStream()), System.err, false);
 

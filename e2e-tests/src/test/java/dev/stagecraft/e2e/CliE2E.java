@@ -315,6 +315,8 @@ class CliE2E {
             assertThat(pane).contains("EXIT=0");
             assertThat(pane).contains("✔ deployment").contains("succeeded");
             assertThat(pane).contains("█".repeat(20)); // the bars
+            // redrawn in place: the deployment's line once, however many times it changed (lines never wrap)
+            assertThat(pane.split("create " + APP + "/review-tty 1.0.0", -1)).hasSize(2);
             String styled = tmux.captureWithEscapes();
             transcript("[tmux pane, escapes shown as \\e]\n" + styled.replace(ESC, "\\e") + "\n");
             assertThat(styled).contains(ESC + "[32m"); // green: SUCCEEDED, DONE, the finished bars
