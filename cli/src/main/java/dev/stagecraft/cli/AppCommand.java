@@ -19,6 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "app",
         description = "Register applications (driver, defaults, pipeline) and list them.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  stagecraft app register --file shop.json",
+            "  stagecraft app list --output json",
+            "",
+            "'stagecraft app COMMAND --help' tells more; exit codes: 'stagecraft --help'."
+        },
         subcommands = {AppCommand.Register.class, AppCommand.ListApplications.class})
 final class AppCommand {
 

@@ -22,6 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "env",
         description = "Create, update, archive, restore, clean up, lock and show environments.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  stagecraft env create shop review-1432 --version 1.8.0 --ttl 72h --wait",
+            "  stagecraft env update shop qa --version 1.9.0 --wait",
+            "  stagecraft env list --app shop",
+            "  stagecraft env show shop qa --output json",
+            "",
+            "'stagecraft env COMMAND --help' tells more; exit codes: 'stagecraft --help'."
+        },
         subcommands = {
             EnvCommand.Create.class,
             EnvCommand.Update.class,

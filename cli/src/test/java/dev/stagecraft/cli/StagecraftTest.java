@@ -24,7 +24,10 @@ class StagecraftTest {
     @Test
     void everyCommandHasHelpWithExamples() {
         for (String[] command : new String[][] {
+            {"app"},
+            {"env"},
             {"app", "register"},
+            {"app", "list"},
             {"env", "create"},
             {"env", "update"},
             {"env", "archive"},

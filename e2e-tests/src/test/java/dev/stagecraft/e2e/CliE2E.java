@@ -360,6 +360,21 @@ class CliE2E {
 
     @Test
     @Order(14)
+    void withoutTheNotifierWaitFollowsThroughQueryService() {
+        cluster.notifier.close();
+
+        Result result = cli("env", "update", APP, "development", "--version", "1.1.0", "--wait");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err())
+                .isEqualTo("cannot reach notifier-service at " + cluster.notifier.baseUrl()
+                        + ": connection refused — is it running? try ./bootstrap/up; following the deployment through"
+                        + " query-service instead\n");
+        assertThat(result.out()).contains("SUCCEEDED").containsPattern("✔ deployment [0-9a-f-]{36} succeeded");
+    }
+
+    @Test
+    @Order(15)
     void aServiceThatIsDownIsNamedInOneSentence() {
         cluster.command.close();
 
