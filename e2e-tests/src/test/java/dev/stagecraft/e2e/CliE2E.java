@@ -360,6 +360,28 @@ class CliE2E {
 
     @Test
     @Order(14)
+    void waitGivesUpAfterTheTimeoutWithExitSix() {
+        Result result = cli(
+                "env",
+                "create",
+                APP,
+                "review-slow",
+                "--version",
+                "1.0.0",
+                "--set",
+                "DEMO_STARTUP_DELAY=15000",
+                "--wait",
+                "--timeout",
+                "3s");
+
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(result.err())
+                .containsPattern("^deployment [0-9a-f-]{36} is (still [A-Z_]+|not finished) after 3s; follow it with"
+                        + " 'stagecraft logs [0-9a-f-]{36}' or wait longer with --timeout\n$");
+    }
+
+    @Test
+    @Order(15)
     void withoutTheNotifierWaitFollowsThroughQueryService() {
         cluster.notifier.close();
 
@@ -374,7 +396,7 @@ class CliE2E {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aServiceThatIsDownIsNamedInOneSentence() {
         cluster.command.close();
 
