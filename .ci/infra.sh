@@ -52,3 +52,10 @@ ensure_rabbitmq() {
   exit 1
 }
 
+# The CLI's end-to-end test (CliE2E) runs `stagecraft … --wait` in a real terminal through tmux.
+ensure_tmux() {
+  if ! command -v tmux >/dev/null; then
+    log "installing tmux"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux
+  fi
+}
