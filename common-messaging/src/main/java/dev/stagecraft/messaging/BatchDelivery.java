@@ -28,6 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class BatchDelivery {
 
+    /**
+     * The name of the listener container factory for batch listeners that {@link MessagingAutoConfiguration}
+     * declares: {@code @RabbitListener(queues = …, containerFactory = BatchDelivery.LISTENER_FACTORY)}.
+     */
+    public static final String LISTENER_FACTORY = "stagecraftBatchListenerFactory";
+
     /** The most messages applied in one transaction. */
     public static final int BATCH_SIZE = 100;
 

@@ -3,10 +3,12 @@ package dev.stagecraft.messaging;
 import java.time.Clock;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +61,18 @@ public class MessagingAutoConfiguration {
     IncompleteEventResubmission incompleteEventResubmission(
             IncompleteEventPublications incomplete, MessagingProperties properties) {
         return new IncompleteEventResubmission(incomplete, properties);
+    }
+
+    /** The container factory of batch listeners ({@link BatchDelivery#listenerFactory}). */
+    @Bean(BatchDelivery.LISTENER_FACTORY)
+    SimpleRabbitListenerContainerFactory stagecraftBatchListenerFactory(
+            SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
+        return BatchDelivery.listenerFactory(configurer, connectionFactory);
+    }
+
+    @Bean
+    BatchDelivery batchDelivery(PlatformTransactionManager transactionManager) {
+        return new BatchDelivery(transactionManager);
     }
 
     @Bean

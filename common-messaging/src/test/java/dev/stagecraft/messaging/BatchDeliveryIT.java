@@ -20,19 +20,15 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Deliveries consumed in batches: applied in one transaction with their inbox rows, in queue order; a batch with
@@ -141,17 +137,6 @@ class BatchDeliveryIT {
         }
 
         @Bean
-        SimpleRabbitListenerContainerFactory batchFactory(
-                SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
-            return BatchDelivery.listenerFactory(configurer, connectionFactory);
-        }
-
-        @Bean
-        BatchDelivery batchDelivery(PlatformTransactionManager transactionManager) {
-            return new BatchDelivery(transactionManager);
-        }
-
-        @Bean
         RecordingListener recordingListener(BatchDelivery batches, Inbox inbox, JdbcClient jdbc) {
             return new RecordingListener(batches, inbox, jdbc);
         }
@@ -172,7 +157,11 @@ class BatchDeliveryIT {
             this.jdbc = jdbc;
         }
 
-        @RabbitListener(id = LISTENER, queues = QUEUE, containerFactory = "batchFactory", autoStartup = "false")
+        @RabbitListener(
+                id = LISTENER,
+                queues = QUEUE,
+                containerFactory = BatchDelivery.LISTENER_FACTORY,
+                autoStartup = "false")
         public void receive(List<Message> messages, Channel channel) {
             batchSizes.add(messages.size());
             batches.apply(messages, channel, this::apply);

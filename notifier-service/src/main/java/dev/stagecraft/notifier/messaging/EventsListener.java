@@ -55,7 +55,7 @@ class EventsListener {
     }
 
     /** Applies the deliveries of a batch in one transaction ({@link BatchDelivery}). */
-    @RabbitListener(queues = EventsQueue.NAME, containerFactory = EventsQueue.LISTENER_FACTORY)
+    @RabbitListener(queues = EventsQueue.NAME, containerFactory = BatchDelivery.LISTENER_FACTORY)
     public void receive(List<Message> messages, Channel channel) {
         batches.apply(messages, channel, this::apply);
     }

@@ -30,13 +30,9 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Reads {@code stagecraft.events.command-service} (bound to {@code environment.status-changed} and the
@@ -71,7 +67,7 @@ public class EnvironmentEventsListener {
     }
 
     /** Applies the deliveries of a batch in one transaction ({@link BatchDelivery}). */
-    @RabbitListener(queues = "stagecraft.events.command-service", containerFactory = Queues.LISTENER_FACTORY)
+    @RabbitListener(queues = "stagecraft.events.command-service", containerFactory = BatchDelivery.LISTENER_FACTORY)
     public void on(List<Message> messages, Channel channel) {
         batches.apply(messages, channel, this::on);
     }
@@ -128,19 +124,6 @@ public class EnvironmentEventsListener {
 
     @Configuration(proxyBeanMethods = false)
     static class Queues {
-
-        static final String LISTENER_FACTORY = "eventsListenerFactory";
-
-        @Bean(LISTENER_FACTORY)
-        SimpleRabbitListenerContainerFactory eventsListenerFactory(
-                SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
-            return BatchDelivery.listenerFactory(configurer, connectionFactory);
-        }
-
-        @Bean
-        BatchDelivery eventBatches(PlatformTransactionManager transactionManager) {
-            return new BatchDelivery(transactionManager);
-        }
 
         @Bean
         Declarables commandServiceEventsQueue(MessagingProperties properties) {

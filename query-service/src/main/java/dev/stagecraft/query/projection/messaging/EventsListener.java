@@ -42,7 +42,7 @@ class EventsListener {
         this.batches = batches;
     }
 
-    @RabbitListener(queues = EventsQueue.NAME, containerFactory = EventsQueue.LISTENER_FACTORY)
+    @RabbitListener(queues = EventsQueue.NAME, containerFactory = BatchDelivery.LISTENER_FACTORY)
     public void receive(List<Message> messages, Channel channel) {
         batches.apply(messages, channel, this::apply);
     }

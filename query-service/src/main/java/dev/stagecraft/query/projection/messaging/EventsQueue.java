@@ -1,41 +1,24 @@
 package dev.stagecraft.query.projection.messaging;
 
 import dev.stagecraft.contracts.Topology;
-import dev.stagecraft.messaging.BatchDelivery;
 import dev.stagecraft.messaging.MessagingProperties;
 import dev.stagecraft.messaging.StagecraftTopology;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Declares {@code stagecraft.events.query-service} (every event, binding {@code #}) and its dead-letter queue, and
- * the batch listener container its one consumer runs in.
+ * Declares {@code stagecraft.events.query-service} (every event, binding {@code #}) and its dead-letter queue; its
+ * one consumer runs in common-messaging's batch listener container ({@code BatchDelivery.LISTENER_FACTORY}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventsQueue {
 
     static final String NAME = Topology.EVENTS_EXCHANGE + "." + Topology.QUERY_SERVICE;
-    static final String LISTENER_FACTORY = "eventsListenerFactory";
 
     @Bean
     Declarables queryServiceEventsQueue(MessagingProperties messaging) {
         return StagecraftTopology.consumerQueue(
                 Topology.EVENTS_EXCHANGE, Topology.QUERY_SERVICE, messaging.deliveryLimit(), Topology.ALL);
-    }
-
-    @Bean(LISTENER_FACTORY)
-    SimpleRabbitListenerContainerFactory eventsListenerFactory(
-            SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
-        return BatchDelivery.listenerFactory(configurer, connectionFactory);
-    }
-
-    @Bean
-    BatchDelivery eventBatches(PlatformTransactionManager transactionManager) {
-        return new BatchDelivery(transactionManager);
     }
 }
