@@ -2,6 +2,7 @@
 // (its URL from /dashboard/config.json; CORS there), sign-in checked by command-service's /api/v1/users/me.
 
 const SESSION_KEY = 'stagecraft.session';
+const TIMEOUT_MS = 20000;
 let config;
 
 /** Thrown for an answer that is not 2xx; `message` is the API's sentence (problem `detail`). */
@@ -74,10 +75,12 @@ function authorized() {
 async function call(url, init) {
   let response;
   try {
-    response = await fetch(url, { ...init, cache: 'no-store' });
-  } catch {
+    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
     const host = new URL(url, location.href).host;
-    throw new ApiError(0, `${host} cannot be reached; check that the service runs and allows this page's origin`);
+    throw new ApiError(0, error?.name === 'TimeoutError'
+      ? `${host} did not answer within ${TIMEOUT_MS / 1000} s; try again`
+      : `${host} cannot be reached; check that the service runs and allows this page's origin`);
   }
   const text = await response.text();
   let body = null;
