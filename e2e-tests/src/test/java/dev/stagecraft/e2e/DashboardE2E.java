@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +41,7 @@ class DashboardE2E {
 
     static final String APP = "webshop";
     static final String SECRET_VALUE = "s3cret-value-never-shown";
-    static final Duration LIVE = Duration.ofSeconds(60);
+    static final Duration LIVE = Duration.ofSeconds(120);
 
     static StagecraftCluster cluster;
     static ChromeDriver browser;
@@ -84,13 +85,14 @@ class DashboardE2E {
     @Order(1)
     void noActionWithoutSigningInAndAWrongTokenIsRefusedWithTheApiSentence() {
         browser.get(cluster.query.baseUrl() + "/");
-        await().until(() -> !browser.findElements(By.id("secret")).isEmpty());
+        eventually().until(() -> !browser.findElements(By.id("secret")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("[data-key]"))).isEmpty();
 
         browser.findElement(By.id("secret")).sendKeys("sc_not-a-token", Keys.ENTER);
 
-        await().untilAsserted(() ->
-                assertThat(text(".signin .error")).contains("not valid").contains("token"));
+        eventually()
+                .untilAsserted(() ->
+                        assertThat(text(".signin .error")).contains("not valid").contains("token"));
     }
 
     @Test
@@ -99,40 +101,43 @@ class DashboardE2E {
         WebElement secret = browser.findElement(By.id("secret"));
         secret.clear();
         secret.sendKeys(Clients.ADMIN_TOKEN);
-        browser.findElement(By.cssSelector(".signin button[type=submit]")).click();
+        click(".signin button[type=submit]");
 
-        await().untilAsserted(() -> assertThat(text("#who-name")).startsWith("admin"));
-        await().untilAsserted(() -> assertThat(text("main h1")).isEqualTo("Applications"));
-        browser.findElement(By.linkText(APP)).click();
-        await().untilAsserted(() ->
-                assertThat(text("[data-stage=development] .status")).isEqualTo("NOT DEPLOYED"));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(text("#live")).isEqualTo("Live"));
+        eventually().untilAsserted(() -> assertThat(text("#who-name")).startsWith("admin"));
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo("Applications"));
+        click("main a[href='#/apps/" + APP + "']");
+        eventually()
+                .untilAsserted(() ->
+                        assertThat(text("[data-stage=development] .status")).isEqualTo("NOT DEPLOYED"));
+        eventually().untilAsserted(() -> assertThat(text("#live")).isEqualTo("Live"));
     }
 
     @Test
     @Order(3)
     void createsAnEnvironmentThroughTheUiAndSeesItTurnRunningLive() {
         script("window.stagecraftNotReloaded = true");
-        button("create").click();
+        click("[data-key='create']");
         type("field-name", "Bad_Name");
         type("field-version", "1.0.0");
-        browser.findElement(By.id("action-confirm")).click();
-        await().untilAsserted(() -> assertThat(text("#action-error"))
-                .startsWith("command environment.create is invalid: name must be a DNS-1123 label"));
+        click("#action-confirm");
+        eventually()
+                .untilAsserted(() -> assertThat(text("#action-error"))
+                        .startsWith("command environment.create is invalid: name must be a DNS-1123 label"));
 
         type("field-name", "development");
-        browser.findElement(By.id("action-confirm")).click();
-        await().until(() -> !browser.findElement(By.id("action")).isDisplayed());
+        click("#action-confirm");
+        eventually().until(() -> !browser.findElement(By.id("action")).isDisplayed());
 
-        await().atMost(LIVE)
-                .ignoreExceptions()
+        eventually()
                 .untilAsserted(() ->
                         assertThat(text("[data-stage=development] .status")).isEqualTo("RUNNING"));
         assertThat(text("[data-stage=development] [data-version]")).isEqualTo("1.0.0");
         assertThat(script("return window.stagecraftNotReloaded === true"))
                 .as("the matrix changed without a reload")
                 .isEqualTo(true);
+        assertThat(text("#live")).as("refreshed by events, not by polling").isEqualTo("Live");
+        assertThat(Integer.parseInt(browser.findElement(By.id("live")).getAttribute("data-events")))
+                .isPositive();
     }
 
     @Test
@@ -141,36 +146,35 @@ class DashboardE2E {
         WebElement promote = tabTo("promote-development");
         assertThat(promote.getAttribute("aria-label")).isEqualTo("Promote 1.0.0 from development");
         promote.sendKeys(Keys.ENTER);
-        await().until(() -> browser.findElement(By.id("action")).isDisplayed());
+        eventually().until(() -> browser.findElement(By.id("action")).isDisplayed());
         assertThat(browser.findElement(By.id("field-version")).getAttribute("value"))
                 .isEqualTo("1.0.0");
         browser.findElement(By.id("action-confirm")).sendKeys(Keys.ENTER);
 
-        await().atMost(LIVE).ignoreExceptions().untilAsserted(() -> {
+        eventually().untilAsserted(() -> {
             assertThat(text("[data-stage=qa] .status")).isEqualTo("RUNNING");
             assertThat(text("[data-stage=qa] [data-version]")).isEqualTo("1.0.0");
         });
         assertThat(text("#notice")).contains("promoting 1.0.0");
         assertThat(text("[data-stage=qa] .by")).startsWith("by admin");
         assertThat(script("return window.stagecraftNotReloaded === true")).isEqualTo(true);
-        screenshot("dashboard.png");
+        screenshot("dashboard-promoted.png");
     }
 
     @Test
     @Order(5)
     void theEnvironmentPageShowsItsSpecStepsAndDiffWithSecretsMasked() {
-        browser.findElement(By.cssSelector("[data-stage=qa] h3 a")).click();
-        await().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP + "/qa"));
-        await().untilAsserted(() -> assertThat(text(".facts")).contains("1.0.0"));
+        click("[data-stage=qa] h3 a");
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP + "/qa"));
+        eventually().untilAsserted(() -> assertThat(text(".facts")).contains("1.0.0"));
         assertThat(text("tr.secret")).contains("API_KEY").contains("******");
         assertThat(browser.getPageSource()).doesNotContain(SECRET_VALUE);
 
-        WebElement steps = browser.findElement(By.cssSelector(".deployment button"));
-        steps.click();
-        await().untilAsserted(() -> assertThat(text(".timeline")).contains("apply"));
+        click(".deployment button");
+        eventually().untilAsserted(() -> assertThat(text(".timeline")).contains("apply"));
         assertThat(browser.findElements(By.cssSelector(".timeline [data-step=DONE]")))
                 .isNotEmpty();
-        await().untilAsserted(() -> assertThat(text(".diff, main")).contains("level with development"));
+        eventually().untilAsserted(() -> assertThat(text("main")).contains("level with development"));
         assertThat(text(".deployment .line")).contains("SUCCEEDED").contains("by admin");
     }
 
@@ -178,37 +182,125 @@ class DashboardE2E {
     @Order(6)
     void aReviewStagingIsFoundBySearchWithItsTtl() {
         browser.get(cluster.query.baseUrl() + "/#/apps/" + APP);
-        await().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP));
-        button("create").click();
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP));
+        click("[data-key='create']");
         type("field-name", "review-42");
         type("field-version", "2.0.0-rc1");
         type("field-ttl", "PT2H");
         type("field-tags", "review, checkout");
         type("field-description", "the new checkout");
-        browser.findElement(By.id("action-confirm")).click();
-        await().atMost(LIVE)
-                .ignoreExceptions()
+        click("#action-confirm");
+        eventually()
                 .untilAsserted(
                         () -> assertThat(text("[data-environment=review-42]")).contains("RUNNING"));
 
-        browser.findElement(By.linkText("Review stagings")).click();
-        await().untilAsserted(() -> assertThat(text("main h1")).isEqualTo("Review stagings"));
+        click("nav a[href='#/stagings']");
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo("Review stagings"));
         type("search", "checkout");
-        await().untilAsserted(() -> assertThat(text("main .sub")).isEqualTo("1 review staging matching “checkout”"));
+        eventually()
+                .untilAsserted(() -> assertThat(text("main .sub")).isEqualTo("1 review staging matching “checkout”"));
         assertThat(text("[data-environment='" + APP + "/review-42']"))
                 .contains("PT2H")
                 .contains("the new checkout")
                 .contains("in 2 h");
         type("search", "nothing-like-this");
-        await().untilAsserted(() -> assertThat(text("main .sub")).startsWith("0 review stagings"));
+        eventually().untilAsserted(() -> assertThat(text("main .sub")).startsWith("0 review stagings"));
     }
 
     @Test
     @Order(7)
+    void archivesAndRestoresItFromItsPage() {
+        browser.get(cluster.query.baseUrl() + "/#/apps/" + APP + "/review-42");
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP + "/review-42"));
+        click("[data-key='archive']");
+        assertThat(text("#action-title")).isEqualTo("Archive " + APP + "/review-42?");
+        click("#action-confirm");
+        eventually().untilAsserted(() -> assertThat(text("main .title .badge")).isEqualTo("ARCHIVED"));
+
+        click("[data-key='restore']");
+        click("#action-confirm");
+        eventually().untilAsserted(() -> assertThat(text("main .title .badge")).isEqualTo("RUNNING"));
+
+        click("[data-key='cleanup']");
+        click("#action-confirm");
+        eventually()
+                .untilAsserted(() -> assertThat(text("#action-error"))
+                        .contains("review-42 is RUNNING")
+                        .contains("cannot be cleaned up"));
+        click("#action-cancel");
+    }
+
+    @Test
+    @Order(8)
+    void locksAndUnlocksAStageInTheMatrix() {
+        click("main a[href='#/apps/" + APP + "']");
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP));
+        click("[data-key='lock-development']");
+        type("field-reason", "release freeze");
+        click("#action-confirm");
+        eventually()
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("[data-stage=development] .lock")))
+                        .singleElement()
+                        .satisfies(lock -> assertThat(lock.getText()).contains("locked by admin: release freeze")));
+
+        click("[data-key='unlock-development']");
+        click("#action-confirm");
+        eventually()
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("[data-stage=development] .lock")))
+                        .isEmpty());
+    }
+
+    /**
+     * prod requires approval: the requester cannot approve (the API's sentence shows in the dialog); another user,
+     * signed in with Basic auth (user name and password), can.
+     */
+    @Test
+    @Order(9)
+    void aPromotionIntoProdWaitsForAnotherUsersApproval() throws IOException {
+        Clients.Response bob = Clients.send("POST", cluster.command.baseUrl() + "/api/v1/users", """
+                {"name":"bob","roles":[{"role":"approver"}],"password":"correct-horse-battery"}""");
+        assertThat(bob.status()).isBetween(200, 201);
+        click("[data-key='promote-qa']");
+        click("#action-confirm");
+        eventually()
+                .untilAsserted(() -> assertThat(text("[data-stage=prod] .waiting"))
+                        .contains("Awaiting approval (1)")
+                        .contains("1.0.0 asked by admin"));
+        screenshot("dashboard.png");
+
+        click("[data-stage=prod] [data-key^=approve-]");
+        click("#action-confirm");
+        eventually()
+                .untilAsserted(
+                        () -> assertThat(text("#action-error"))
+                                .isEqualTo(
+                                        "admin requested this deployment; someone else with the approver role must approve it"));
+        click("#action-cancel");
+
+        click("#sign-out");
+        eventually().until(() -> !browser.findElements(By.id("secret")).isEmpty());
+        type("user", "bob");
+        type("secret", "correct-horse-battery");
+        click(".signin button[type=submit]");
+        eventually().untilAsserted(() -> assertThat(text("#who-name")).isEqualTo("bob (approver)"));
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP));
+
+        click("[data-stage=prod] [data-key^=approve-]");
+        type("field-comment", "looks good");
+        click("#action-confirm");
+        eventually().untilAsserted(() -> {
+            assertThat(text("[data-stage=prod] .status")).isEqualTo("RUNNING");
+            assertThat(text("[data-stage=prod] [data-version]")).isEqualTo("1.0.0");
+        });
+    }
+
+    @Test
+    @Order(10)
     void theMatrixStaysUsableFourHundredPixelsWide() throws IOException {
         browser.manage().window().setSize(new Dimension(400, 900));
         browser.get(cluster.query.baseUrl() + "/#/apps/" + APP);
-        await().untilAsserted(() -> assertThat(text("[data-stage=qa] .status")).isEqualTo("RUNNING"));
+        eventually()
+                .untilAsserted(() -> assertThat(text("[data-stage=qa] .status")).isEqualTo("RUNNING"));
 
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the window")
@@ -266,8 +358,17 @@ class DashboardE2E {
         throw new AssertionError("Tab never reached the button " + key);
     }
 
-    static WebElement button(String key) {
-        return browser.findElement(By.cssSelector("[data-key='" + key + "']"));
+    /** Waits for what the dashboard shows live (re-rendered as events arrive, so elements may go stale). */
+    static ConditionFactory eventually() {
+        return await().atMost(LIVE).ignoreExceptions();
+    }
+
+    /** Clicks the element, again if a live re-render replaced it in between. */
+    static void click(String css) {
+        eventually().until(() -> {
+            browser.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     static void type(String id, String value) {
