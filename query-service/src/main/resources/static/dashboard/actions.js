@@ -124,7 +124,7 @@ export function update(app, env, current) {
 export function promote(app, fromStage, version, stages) {
   const later = stages.slice(stages.indexOf(fromStage) + 1);
   confirmAction({
-    title: `Promote ${version ?? ''} from ${fromStage}`.replace('  ', ' '),
+    title: version ? `Promote ${version} from ${fromStage}` : `Promote from ${fromStage}`,
     text: 'The version enters the next stage (or the one you choose) if it runs successfully in the stage before.',
     confirm: 'Promote',
     fields: [

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionFactory;
@@ -28,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web dashboard in headless Chromium (Debian's {@code chromium} through its {@code chromedriver}; paths from
@@ -296,6 +298,37 @@ class DashboardE2E {
 
     @Test
     @Order(10)
+    void updatesDevelopmentSeesTheDiffWithQaAndRollsBack() throws IOException {
+        browser.get(cluster.query.baseUrl() + "/#/apps/" + APP + "/development");
+        eventually().untilAsserted(() -> assertThat(text("main h1")).isEqualTo(APP + "/development"));
+        click("[data-key='update']");
+        type("field-version", "1.1.0");
+        click("#action-confirm");
+        eventually().untilAsserted(() -> {
+            assertThat(text("main .title .badge")).isEqualTo("RUNNING");
+            assertThat(text(".facts dd")).as("version running").isEqualTo("1.1.0");
+        });
+
+        new Select(browser.findElement(By.id("compare-with"))).selectByValue("qa");
+        eventually().untilAsserted(() -> {
+            assertThat(texts(".diff dt")).startsWith("Version in qa", "Version in development");
+            assertThat(texts(".diff dd")).startsWith("1.0.0", "1.1.0");
+            assertThat(text(".diff")).contains("PATCH /api/v1/applications/" + APP + "/environments/development");
+        });
+        click(".deployment button");
+        eventually().untilAsserted(() -> assertThat(text(".timeline")).contains("apply"));
+        screenshot("dashboard-environment.png");
+
+        click("[data-key='rollback']");
+        click("#action-confirm");
+        eventually().untilAsserted(() -> {
+            assertThat(text(".facts dd")).as("version running").isEqualTo("1.0.0");
+            assertThat(text(".deployment .line")).contains("1.1.0 → 1.0.0");
+        });
+    }
+
+    @Test
+    @Order(11)
     void theMatrixStaysUsableFourHundredPixelsWide() throws IOException {
         browser.manage().window().setSize(new Dimension(400, 900));
         browser.get(cluster.query.baseUrl() + "/#/apps/" + APP);
@@ -379,6 +412,12 @@ class DashboardE2E {
 
     static String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText().strip();
+    }
+
+    static List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream()
+                .map(element -> element.getText().strip())
+                .toList();
     }
 
     static Object script(String code) {
