@@ -59,3 +59,12 @@ ensure_tmux() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux
   fi
 }
+
+# DashboardE2E drives Debian's chromium through its chromedriver (e2e-tests; no browser downloads at test time).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing chromium and chromium-driver"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+  chromedriver --version >/dev/null || { echo "chromedriver does not run" >&2; exit 1; }
+}

@@ -51,13 +51,16 @@ final class StagecraftCluster implements AutoCloseable {
         Map<String, String> environment = serviceEnvironment(infra, workDir);
         environment.putAll(forAll);
 
-        // query-service asks command-service who each caller is; command-service starts last, so its port is
-        // chosen now and handed to query-service.
+        // query-service asks command-service who each caller is, and tells its dashboard where command-service and
+        // notifier-service answer; they start after it, so their ports are chosen now and handed to query-service.
         int commandPort = ServiceProcess.freePort();
+        int notifierPort = ServiceProcess.freePort();
         Map<String, String> queryEnvironment = new HashMap<>(environment);
         queryEnvironment.put("STAGECRAFT_QUERY_COMMAND_BASE_URL", "http://127.0.0.1:" + commandPort);
+        queryEnvironment.put("STAGECRAFT_QUERY_DASHBOARD_COMMAND_URL", "http://127.0.0.1:" + commandPort);
+        queryEnvironment.put("STAGECRAFT_QUERY_DASHBOARD_NOTIFIER_URL", "http://127.0.0.1:" + notifierPort);
         ServiceProcess query = service(repo, "query-service", queryEnvironment);
-        ServiceProcess notifier = service(repo, "notifier-service", environment);
+        ServiceProcess notifier = service(repo, "notifier-service", "notifier-service", environment, notifierPort);
         Map<String, String> deployerEnvironment = new HashMap<>(environment);
         deployerEnvironment.putAll(forDeployer);
         ServiceProcess deployer = service(repo, "deployer-worker", deployerEnvironment);

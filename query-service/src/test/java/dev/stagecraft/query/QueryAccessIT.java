@@ -134,4 +134,22 @@ class QueryAccessIT extends ReadModelScenario {
         assertThat(get("/api/v1/applications", "Bearer " + READER_TOKEN).status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void theDashboardAndItsConfigurationNeedNoCredentialsButItsDataDoes() {
+        Response page = get("/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<title>Stagecraft</title>").contains("dashboard/app.js");
+        Response script = get("/dashboard/app.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).contains("javascript");
+
+        Response config = get("/dashboard/config.json", null);
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().at("/commandUrl").asString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.json().at("/eventsUrl").asString()).isEqualTo("ws://127.0.0.1:8082/ws/events");
+
+        assertThat(get("/api/v1/applications", null).status()).isEqualTo(401);
+    }
 }

@@ -2,11 +2,13 @@ package dev.stagecraft.command.access;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,11 +22,15 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every request needs a caller ({@code Authorization: Bearer <token>} or Basic), except health and info, and the
  * git web hook and Slack commands, which are verified by their own signatures. No sessions, no CSRF: this is a
- * token API, and a browser never holds a session with it.
+ * token API, and a browser never holds a session with it. CORS ({@code stagecraft.command.cors}) is applied before
+ * authentication, so that preflight requests pass without credentials and a browser can read a 401.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,7 +47,8 @@ class SecurityConfiguration {
         credentials.setSuccessHandler((request, response, authentication) -> {});
         credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthenticated));
         credentials.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-        return http.csrf(AbstractHttpConfigurer::disable)
+        return http.cors(Customizer.withDefaults())
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated))
@@ -53,6 +60,20 @@ class SecurityConfiguration {
                         .authenticated())
                 .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /** The dashboard (served by query-service, another origin) calls {@code /api/**} with a token header. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("*"));
+        cors.setExposedHeaders(List.of("Location"));
+        cors.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     @Bean

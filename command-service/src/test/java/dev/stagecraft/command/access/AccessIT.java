@@ -7,6 +7,10 @@ import dev.stagecraft.command.ServiceITSupport;
 import dev.stagecraft.contracts.event.CommandRejected;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +61,35 @@ class AccessIT extends ServiceITSupport {
                 .isEqualTo(401);
         assertThat(get("/actuator/health", ANONYMOUS).status()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness", ANONYMOUS).status()).isEqualTo(200);
+    }
+
+    /** The web dashboard runs on query-service's origin and calls this service with a token header. */
+    @Test
+    void browsersOnOtherOriginsAskBeforehandWithoutCredentialsAndReadRefusalsToo() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI environments = URI.create("http://127.0.0.1:" + port + "/api/v1/applications/shop/environments");
+        HttpResponse<String> preflight = client.send(
+                HttpRequest.newBuilder(environments)
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://dashboard.example:8081")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isPresent();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(methods -> assertThat(methods).contains("POST", "PATCH", "DELETE", "PUT"));
+
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(environments)
+                        .header("Origin", "http://dashboard.example:8081")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
     }
 
     @Test
