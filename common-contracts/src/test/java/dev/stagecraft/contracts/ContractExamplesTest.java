@@ -68,6 +68,7 @@ class ContractExamplesTest {
             Map.entry("application.register__stage-not-dns-label", "pipeline[0].environment"),
             Map.entry("promote__missing-actor", "actor"),
             Map.entry("deployment.succeeded__event-id-not-uuid", "eventId"),
+            Map.entry("deployment.succeeded__link-without-url", "links[0].url"),
             Map.entry("environment.status-changed__unknown-status", "to"),
             Map.entry("deployment.step-changed__progress-over-100", "progress"),
             Map.entry("command.accepted__occurred-at-not-instant", "occurredAt"),

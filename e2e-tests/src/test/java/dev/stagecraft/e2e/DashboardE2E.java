@@ -35,8 +35,8 @@ import org.openqa.selenium.support.ui.Select;
  * The web dashboard in headless Chromium (Debian's {@code chromium} through its {@code chromedriver}; paths from
  * {@code -Dstagecraft.chromium} / {@code -Dstagecraft.chromedriver}), against the four services: sign in through the
  * form, create an environment through the UI and see it turn RUNNING without a reload (notifier-service's WebSocket),
- * promote it with the keyboard, read its page (spec with the secret masked, steps, diff), find a review staging, use
- * the matrix 400 px wide. Screenshots go to {@code e2e-tests/target/screenshots/} (a build artefact).
+ * promote it with the keyboard, read its page (the driver's link, spec with the secret masked, steps, diff), find a
+ * review staging, use the matrix 400 px wide. Screenshots go to {@code e2e-tests/target/screenshots/} (a build artefact).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardE2E {
@@ -55,7 +55,7 @@ class DashboardE2E {
         screenshots = Files.createDirectories(cluster.repo.resolve("e2e-tests/target/screenshots"));
         Clients.Response registered = Clients.send(
                 "POST", cluster.command.baseUrl() + "/api/v1/applications", """
-                {"name":"%s","driver":"noop","driverSettings":{"delay":"2s"},
+                {"name":"%s","driver":"noop","driverSettings":{"delay":"2s","url":"https://webshop.example.com/"},
                  "defaults":{"LOG_LEVEL":"info"},"secretDefaults":{"API_KEY":"%s"},
                  "pipeline":[{"environment":"development"},{"environment":"qa"},
                              {"environment":"prod","requiresApproval":true}]}""".formatted(APP, SECRET_VALUE));
@@ -171,6 +171,10 @@ class DashboardE2E {
         eventually().untilAsserted(() -> assertThat(text(".facts")).contains("1.0.0"));
         assertThat(text("tr.secret")).contains("API_KEY").contains("******");
         assertThat(browser.getPageSource()).doesNotContain(SECRET_VALUE);
+        eventually().untilAsserted(() -> assertThat(text("ul.links a")).isEqualTo("application"));
+        WebElement appLink = browser.findElement(By.cssSelector("ul.links a"));
+        assertThat(appLink.getDomAttribute("href")).isEqualTo("https://webshop.example.com/");
+        assertThat(appLink.getDomAttribute("rel")).isEqualTo("noopener");
 
         click(".deployment button");
         eventually().untilAsserted(() -> assertThat(text(".timeline")).contains("apply"));

@@ -113,6 +113,15 @@ class FoundationE2E {
         JsonNode matrix =
                 get(cluster.query.baseUrl() + "/api/v1/applications/" + APP).body();
         assertThat(matrix.toString()).contains("1.1.0");
+        // The local driver's info, through deployment.succeeded into the read model.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode links = get(cluster.query.baseUrl() + "/api/v1/applications/" + APP + "/environments/qa")
+                    .body()
+                    .path("links");
+            assertThat(links.path(0).path("name").asString()).isEqualTo("application");
+            assertThat(links.path(0).path("url").asString()).matches("http://127\\.0\\.0\\.1:[0-9]+/");
+            assertThat(links.path(1).path("name").asString()).isEqualTo("health");
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stagecraft.query;
 
 import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.command.Stage;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ public final class Json {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
     private static final TypeReference<List<Stage>> STAGES = new TypeReference<>() {};
+    private static final TypeReference<List<EnvironmentLink>> LINKS = new TypeReference<>() {};
 
     private Json() {}
 
@@ -33,6 +35,10 @@ public final class Json {
 
     public static List<Stage> stages(@Nullable String json) {
         return json == null ? List.of() : MAPPER.readValue(json, STAGES);
+    }
+
+    public static List<EnvironmentLink> links(@Nullable String json) {
+        return json == null ? List.of() : MAPPER.readValue(json, LINKS);
     }
 
     public static JsonNode tree(String json) {

@@ -25,6 +25,7 @@ export async function environment(app, env) {
     h('div.title', h('h1', { tabindex: -1 }, `${app}/${env}`), badge(view.status)),
     view.statusReason ? h('p.reason', view.statusReason) : null,
     toolbar(app, env, view, stages),
+    links(view.links ?? []),
     h('h2', 'Spec'),
     spec(view),
     queue(app, env, view),
@@ -48,6 +49,26 @@ function toolbar(app, env, view, stages) {
     view.lock
       ? button('unlock', 'Unlock', () => actions.unlock(app, env, view.lock.holder))
       : button('lock', 'Lock', () => actions.lock(app, env)));
+}
+
+// The links the driver gives users for what runs (its info). Only http(s) URLs become anchors: a driver's URL
+// such as javascript:… or file:… is shown as text, never followed.
+function links(list) {
+  if (!list.length) return null;
+  return [h('h2', { id: 'links-heading' }, 'Links'),
+    h('ul.links', { 'aria-labelledby': 'links-heading' }, list.map((l) => h('li', webUrl(l.url)
+      ? h('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.name)
+      : h('span', l.name),
+    ' ', h('code', l.url))))];
+}
+
+function webUrl(url) {
+  try {
+    const protocol = new URL(url).protocol;
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 function spec(view) {

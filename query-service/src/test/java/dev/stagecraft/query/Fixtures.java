@@ -19,6 +19,7 @@ import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.DeploymentSuperseded;
 import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
@@ -150,6 +151,24 @@ public final class Fixtures {
                 EventId.random(), now(), cause, actor, app, env, sequence, id, Operation.DEPLOY, from, to, 0);
     }
 
+    /** An {@code operation} (archive, restore, cleanup) of the environment that runs {@code version}, queued. */
+    public static DeploymentQueued queuedOperation(
+            String app, String env, long sequence, DeploymentId id, Operation operation, String version) {
+        return new DeploymentQueued(
+                EventId.random(),
+                now(),
+                CommandId.random(),
+                ALICE,
+                app,
+                env,
+                sequence,
+                id,
+                operation,
+                version,
+                version,
+                0);
+    }
+
     public static DeploymentStarted started(String app, String env, long sequence, DeploymentId id) {
         return new DeploymentStarted(EventId.random(), now(), null, ALICE, app, env, sequence, id, PLAN);
     }
@@ -189,6 +208,13 @@ public final class Fixtures {
             String app, String env, long sequence, DeploymentId id, String version) {
         return new DeploymentSucceeded(
                 EventId.random(), now(), null, ALICE, app, env, sequence, id, version, null, null, 4200);
+    }
+
+    /** A deployment succeeded, and its driver gives users {@code links} to what runs now. */
+    public static DeploymentSucceeded succeeded(
+            String app, String env, long sequence, DeploymentId id, String version, List<EnvironmentLink> links) {
+        return new DeploymentSucceeded(
+                EventId.random(), now(), null, ALICE, app, env, sequence, id, version, null, null, 4200, links);
     }
 
     public static DeploymentFailed failed(

@@ -18,7 +18,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import dev.stagecraft.contracts.DeploymentId;
 import dev.stagecraft.contracts.EnvironmentStatus;
+import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.contracts.command.Stage;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
@@ -168,6 +170,47 @@ class ReadModelIT extends ReadModelScenario {
         assertThat(review.at("/stage").isNull()).isTrue();
         assertThat(review.at("/ttl").asString()).isEqualTo("PT72H");
         assertThat(review.at("/description").asString()).isEqualTo("PR 1432");
+        assertThat(review.at("/links").isArray()).isTrue();
+        assertThat(review.at("/links").size()).isZero();
+    }
+
+    @Test
+    void anEnvironmentAnswersTheDriversLinksOfItsCurrentSucceededDeploymentUntilItIsArchived() {
+        DeploymentId deploy = DeploymentId.random();
+        DeploymentId older = DeploymentId.random();
+        DeploymentId archive = DeploymentId.random();
+        List<EnvironmentLink> links = List.of(
+                new EnvironmentLink("application", "https://qa.links.example.com/"),
+                new EnvironmentLink("console", "noop://links/qa"));
+        publish(List.of(
+                envelope(WORKER, succeeded("links", "qa", 9, deploy, "2.0.0", links)),
+                envelope(
+                        WORKER,
+                        succeeded(
+                                "links",
+                                "qa",
+                                5,
+                                older,
+                                "1.0.0",
+                                List.of(new EnvironmentLink("application", "https://stale.example.com/"))))));
+
+        await().until(() -> eventIds("links", "qa").size() == 2);
+        JsonNode qa = get("/api/v1/applications/links/environments/qa").json();
+        assertThat(qa.at("/version").asString()).isEqualTo("2.0.0");
+        assertThat(qa.at("/links").size()).isEqualTo(2);
+        assertThat(qa.at("/links/0/name").asString()).isEqualTo("application");
+        assertThat(qa.at("/links/0/url").asString()).isEqualTo("https://qa.links.example.com/");
+        assertThat(qa.at("/links/1/name").asString()).isEqualTo("console");
+        assertThat(qa.at("/links/1/url").asString()).isEqualTo("noop://links/qa");
+
+        publish(List.of(
+                envelope(WORKER, Fixtures.queuedOperation("links", "qa", 10, archive, Operation.ARCHIVE, "2.0.0")),
+                envelope(WORKER, succeeded("links", "qa", 11, archive, "2.0.0"))));
+
+        await().until(() -> eventIds("links", "qa").size() == 4);
+        JsonNode archived = get("/api/v1/applications/links/environments/qa").json();
+        assertThat(archived.at("/links").isArray()).isTrue();
+        assertThat(archived.at("/links").size()).isZero();
     }
 
     @Test

@@ -11,8 +11,10 @@ import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.DeploymentSuperseded;
 import dev.stagecraft.contracts.event.EnvironmentDriftDetected;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
+import dev.stagecraft.deployer.driver.Link;
 import dev.stagecraft.deployer.driver.Target;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
@@ -128,7 +130,9 @@ public class DeploymentEvents {
                 change.failure()));
     }
 
-    void succeeded(Deployment d, long durationMs) {
+    /** Announces the success with the driver's {@code links} to what runs now, their secret values hidden. */
+    void succeeded(Deployment d, long durationMs, List<Link> links) {
+        Redactor r = redactor(d);
         outbox.publish(new DeploymentSucceeded(
                 EventId.random(),
                 now(),
@@ -141,7 +145,10 @@ public class DeploymentEvents {
                 d.toVersion(),
                 null,
                 null,
-                durationMs));
+                durationMs,
+                links.stream()
+                        .map(link -> new EnvironmentLink(r.redact(link.name()), r.redact(link.url())))
+                        .toList()));
     }
 
     void failed(Deployment d, String error, @Nullable String failedStep, long durationMs) {

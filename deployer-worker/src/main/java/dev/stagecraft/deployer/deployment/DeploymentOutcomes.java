@@ -4,6 +4,7 @@ import dev.stagecraft.contracts.DeploymentStatus;
 import dev.stagecraft.contracts.EnvironmentStatus;
 import dev.stagecraft.contracts.FailureReason;
 import dev.stagecraft.contracts.Operation;
+import dev.stagecraft.deployer.driver.Link;
 import dev.stagecraft.deployer.environment.Deployed;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
@@ -11,6 +12,7 @@ import dev.stagecraft.deployer.environment.IllegalTransitionException;
 import dev.stagecraft.deployer.environment.StatusChange;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,9 +48,12 @@ class DeploymentOutcomes {
         this.clock = clock;
     }
 
-    /** The deployment succeeded; {@code after} is what the environment has now (null after a cleanup). */
+    /**
+     * The deployment succeeded; {@code after} is what the environment has now (null after a cleanup), {@code
+     * links} what its driver's {@code info} gives users for it.
+     */
     @Transactional
-    public void succeeded(Deployment d, @Nullable Deployed after, String reason) {
+    public void succeeded(Deployment d, @Nullable Deployed after, String reason, List<Link> links) {
         Environment environment = environments.lock(d.app(), d.environment());
         Instant now = clock.instant();
         if (!held(d, DeploymentStatus.SUCCEEDED, now, null, null)) {
@@ -61,7 +66,7 @@ class DeploymentOutcomes {
         };
         environments.save(environment);
         events.statusChanged(d, change);
-        events.succeeded(d, d.durationMs(now));
+        events.succeeded(d, d.durationMs(now), links);
     }
 
     /** The deployment failed at {@code step} (null: before any step); the environment goes to FAILURE. */

@@ -1,11 +1,13 @@
 package dev.stagecraft.deployer.deployment;
 
 import dev.stagecraft.contracts.FailureReason;
+import dev.stagecraft.contracts.Operation;
 import dev.stagecraft.deployer.driver.DeployResult;
 import dev.stagecraft.deployer.driver.Driver;
 import dev.stagecraft.deployer.driver.DriverException;
 import dev.stagecraft.deployer.driver.Drivers;
 import dev.stagecraft.deployer.driver.Hook;
+import dev.stagecraft.deployer.driver.Link;
 import dev.stagecraft.deployer.driver.Spec;
 import dev.stagecraft.deployer.driver.StepReporter;
 import dev.stagecraft.deployer.driver.Steps;
@@ -14,6 +16,7 @@ import dev.stagecraft.deployer.driver.Workload;
 import dev.stagecraft.deployer.environment.Deployed;
 import dev.stagecraft.deployer.environment.Environment;
 import dev.stagecraft.deployer.environment.EnvironmentRepository;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,7 +70,7 @@ class DeploymentRunner {
         try {
             Outcome outcome = execute(d, started.environment(), journal);
             journal.skipRest("not needed");
-            outcomes.succeeded(d, outcome.after(), outcome.reason());
+            outcomes.succeeded(d, outcome.after(), outcome.reason(), links(d, outcome.after()));
             log.info("{} succeeded: {}", d, ledger.redact(d, outcome.reason()));
         } catch (FailedAfterDeploy e) {
             DriverException cause = e.cause;
@@ -83,6 +86,27 @@ class DeploymentRunner {
             log.error("{} failed unexpectedly", d, e);
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
             fail(d, journal, journal.current(), FailureReason.GENERIC, message);
+        }
+    }
+
+    /**
+     * The links the driver gives users for what a deploy or restore brought ({@code info}); none after an
+     * archive or a cleanup. Asked outside any transaction; a driver that cannot answer costs the links, never
+     * the deployment.
+     */
+    private List<Link> links(Deployment d, @Nullable Deployed after) {
+        if (after == null || (d.operation() != Operation.DEPLOY && d.operation() != Operation.RESTORE)) {
+            return List.of();
+        }
+        try {
+            Workload running = Objects.requireNonNull(specs.workload(after));
+            return List.copyOf(drivers.get(running.spec().driver()).info(running));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{} succeeded, but its driver gave no links: {}",
+                    d,
+                    ledger.redact(d, e.getMessage() != null ? e.getMessage() : e.toString()));
+            return List.of();
         }
     }
 

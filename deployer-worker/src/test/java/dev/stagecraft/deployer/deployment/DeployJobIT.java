@@ -25,6 +25,7 @@ import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
 import dev.stagecraft.contracts.event.DeploymentSucceeded;
 import dev.stagecraft.contracts.event.DeploymentSuperseded;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.event.Event;
 import dev.stagecraft.contracts.job.CancelJob;
@@ -150,6 +151,12 @@ class DeployJobIT {
         assertThat(created.version()).isEqualTo("1.0.0");
         long v1 = pid(jdbc, "review-1");
         assertThat(get(port(jdbc, "review-1"), "/")).isEqualTo("hello");
+        assertThat(events.of(create, DeploymentSucceeded.class).getFirst().links())
+                .extracting(EnvironmentLink::name)
+                .containsExactly("application", "health");
+        assertThat(events.of(create, DeploymentSucceeded.class).getFirst().links())
+                .first()
+                .isEqualTo(new EnvironmentLink("application", "http://127.0.0.1:" + port(jdbc, "review-1") + "/"));
         assertThat(get(port(jdbc, "review-1"), "/env/DB_PASSWORD")).isEqualTo("s3cret");
         assertThat(jdbc.sql("SELECT count(*) FROM step_log WHERE deployment_id = ? AND step = 'wait-ready'")
                         .params(create.deploymentId().id())
@@ -364,6 +371,27 @@ class DeployJobIT {
         assertThat(events.failed(illegal).error())
                 .isEqualTo("environment shop/life is RUNNING, so it cannot be restored; it is not archived");
         assertThat(row("life")).containsEntry("status", "CLEANED").containsEntry("actual_version", null);
+    }
+
+    @Test
+    void aDeployOrRestoreAnnouncesTheDriversLinksAndAFailingInfoCostsOnlyTheLinks() {
+        Map<String, String> linked = Map.of("url", "https://links.example.com/shop/linked");
+        DeploymentJob create = run(noopJob("linked", Operation.DEPLOY, "1.0.0", linked));
+        DeploymentJob archive = run(noopJob("linked", Operation.ARCHIVE, "1.0.0", linked));
+        DeploymentJob restore = run(noopJob("linked", Operation.RESTORE, "1.0.0", linked));
+        DeploymentJob blind = run(noopJob("linked", Operation.DEPLOY, "2.0.0", Map.of("fail", "info")));
+
+        EnvironmentLink link = new EnvironmentLink("application", "https://links.example.com/shop/linked");
+        assertThat(events.of(create, DeploymentSucceeded.class).getFirst().links())
+                .containsExactly(link);
+        assertThat(events.of(archive, DeploymentSucceeded.class).getFirst().links())
+                .isEmpty();
+        assertThat(events.of(restore, DeploymentSucceeded.class).getFirst().links())
+                .containsExactly(link);
+        assertThat(events.of(blind, DeploymentFailed.class)).isEmpty();
+        assertThat(events.of(blind, DeploymentSucceeded.class).getFirst().links())
+                .isEmpty();
+        assertThat(row("linked")).containsEntry("status", "RUNNING").containsEntry("actual_version", "2.0.0");
     }
 
     @Test

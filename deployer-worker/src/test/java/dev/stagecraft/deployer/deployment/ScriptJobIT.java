@@ -13,6 +13,8 @@ import dev.stagecraft.contracts.SecretBox;
 import dev.stagecraft.contracts.event.DeploymentFailed;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
+import dev.stagecraft.contracts.event.DeploymentSucceeded;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.contracts.job.DeploymentJob;
 import dev.stagecraft.deployer.EventRecorder;
@@ -20,6 +22,7 @@ import dev.stagecraft.deployer.JobFixtures;
 import dev.stagecraft.deployer.driver.script.ControlScriptsFixture;
 import dev.stagecraft.deployer.secret.DevelopmentKey;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -79,8 +82,9 @@ class ScriptJobIT {
     EventRecorder events;
 
     @Test
-    void aScriptJobCreatesAndUpdatesTheEnvironmentAnnouncingEveryStep() {
+    void aScriptJobCreatesAndUpdatesTheEnvironmentAnnouncingEveryStep() throws Exception {
         Path scripts = ControlScriptsFixture.copyTo(root.resolve("review-7"));
+        Files.writeString(scripts.resolve("out.info"), "name,url\napp,https://review-7.shop.example.com/\n");
         DeploymentJob create = run(scriptJob("review-7", "1.0.0", scripts));
 
         assertThat(events.types(create))
@@ -110,7 +114,9 @@ class ScriptJobIT {
                 events.of("shop", "review-7", EnvironmentStatusChanged.class).getFirst();
         assertThat(created.from() + "->" + created.to() + "@" + created.version())
                 .isEqualTo("CREATE_PENDING->RUNNING@1.0.0");
-        assertThat(called(scripts)).containsExactly("config_check", "create", "check");
+        assertThat(called(scripts)).containsExactly("config_check", "create", "check", "info");
+        assertThat(events.of(create, DeploymentSucceeded.class).getFirst().links())
+                .containsExactly(new EnvironmentLink("app", "https://review-7.shop.example.com/"));
         assertThat(stepLog(jdbc, create))
                 .contains("[create!] create: connecting with DB_PASSWORD=******")
                 .doesNotContain(SECRET);
@@ -125,7 +131,7 @@ class ScriptJobIT {
                         "UPDATE_PENDING->RUNNING@2.0.0");
         assertThat(events.types(update)).endsWith("environment.status-changed", "deployment.succeeded");
         assertThat(called(scripts))
-                .containsExactly("config_check", "create", "check", "config_check", "update", "check");
+                .containsExactly("config_check", "create", "check", "info", "config_check", "update", "check", "info");
         assertThat(row("review-7"))
                 .containsEntry("status", "RUNNING")
                 .containsEntry("actual_version", "2.0.0")

@@ -69,8 +69,13 @@ public class DeploymentProjection {
 
     private void succeeded(DeploymentSucceeded event, EnvironmentKey key, boolean current) {
         finished(event);
-        if (current && bringsVersion(event.deploymentId())) {
-            environments.deployed(key, event.version(), event.occurredAt());
+        if (!current) {
+            return;
+        }
+        if (bringsVersion(event.deploymentId())) {
+            environments.deployed(key, event.version(), event.links(), event.occurredAt());
+        } else {
+            environments.stopped(key, event.occurredAt());
         }
     }
 

@@ -3,12 +3,14 @@ package dev.stagecraft.query.environment;
 import static dev.stagecraft.query.Sql.timestamp;
 
 import dev.stagecraft.contracts.DeploymentId;
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import dev.stagecraft.contracts.event.EnvironmentLockChanged;
 import dev.stagecraft.contracts.event.EnvironmentScheduleChanged;
 import dev.stagecraft.contracts.event.EnvironmentSpecChanged;
 import dev.stagecraft.contracts.event.EnvironmentStatusChanged;
 import dev.stagecraft.query.Json;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -129,12 +131,25 @@ public class EnvironmentProjection {
                 .update();
     }
 
-    /** A deployment that brings {@code version} succeeded: that version now runs. */
-    public void deployed(EnvironmentKey key, String version, Instant occurredAt) {
+    /** A deployment that brings {@code version} succeeded: that version now runs, with the driver's links. */
+    public void deployed(EnvironmentKey key, String version, List<EnvironmentLink> links, Instant occurredAt) {
         jdbc.sql("""
-                        UPDATE environments SET version = :version, updated_at = GREATEST(updated_at, :at)
+                        UPDATE environments
+                           SET version = :version, links = CAST(:links AS jsonb), updated_at = GREATEST(updated_at, :at)
                          WHERE app = :app AND name = :name""")
                 .param("version", version)
+                .param("links", Json.write(links))
+                .param("at", timestamp(occurredAt))
+                .param("app", key.app())
+                .param("name", key.name())
+                .update();
+    }
+
+    /** An archive or a cleanup succeeded: nothing runs, so the links to it are gone. */
+    public void stopped(EnvironmentKey key, Instant occurredAt) {
+        jdbc.sql("""
+                        UPDATE environments SET links = '[]', updated_at = GREATEST(updated_at, :at)
+                         WHERE app = :app AND name = :name""")
                 .param("at", timestamp(occurredAt))
                 .param("app", key.app())
                 .param("name", key.name())

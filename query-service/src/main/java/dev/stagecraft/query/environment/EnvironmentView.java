@@ -1,5 +1,6 @@
 package dev.stagecraft.query.environment;
 
+import dev.stagecraft.contracts.event.EnvironmentLink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param lock who locked the environment, why and since when; null while it is unlocked
  * @param deployed when and by whom the version that runs was deployed (its last successful deployment), or null
  * @param awaitingApproval the deployments into it that wait for an approval, oldest first
+ * @param links the links the driver gave users for what runs (its {@code info}, from the last current
+ *     {@code deployment.succeeded}); empty when it gave none or nothing runs
  */
 public record EnvironmentView(
         String app,
@@ -50,7 +53,8 @@ public record EnvironmentView(
         @Nullable Drift drift,
         @Nullable EnvironmentLock lock,
         @Nullable Deployed deployed,
-        List<AwaitingApproval> awaitingApproval) {
+        List<AwaitingApproval> awaitingApproval,
+        List<EnvironmentLink> links) {
 
     public EnvironmentKey key() {
         return new EnvironmentKey(app, name);
@@ -83,6 +87,7 @@ public record EnvironmentView(
                 drift,
                 lock,
                 deployed,
-                List.copyOf(awaiting));
+                List.copyOf(awaiting),
+                links);
     }
 }

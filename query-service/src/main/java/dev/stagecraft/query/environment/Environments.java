@@ -189,7 +189,8 @@ public class Environments {
                 drift(rs),
                 lock(rs),
                 deployed(rs),
-                List.of());
+                List.of(),
+                Json.links(rs.getString("links")));
     }
 
     private static @Nullable EnvironmentLock lock(ResultSet rs) throws SQLException {

@@ -93,7 +93,8 @@ class PipelineMatrixTest {
                 null,
                 lock,
                 deployed,
-                List.of(waiting));
+                List.of(waiting),
+                List.of());
 
         PipelineStageView row =
                 PipelineMatrix.of(PIPELINE, List.of(prod)).stages().get(2);
@@ -115,6 +116,6 @@ class PipelineMatrixTest {
         Instant now = Instant.parse("2026-03-14T09:00:00Z");
         return new EnvironmentView(
                 "shop", name, null, status, null, null, version, version, null, "local", List.of(), null, null, null,
-                null, Map.of(), List.of(), now, now, null, queued, null, null, null, List.of());
+                null, Map.of(), List.of(), now, now, null, queued, null, null, null, List.of(), List.of());
     }
 }

@@ -18,12 +18,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs nothing and reports every step done. {@code driverSettings.delay} ({@code 2s}) makes each
- * deployment take that long; {@code driverSettings.fail} (a step name) makes it fail at that step.
+ * deployment take that long; {@code driverSettings.fail} (a step name, or {@code info}) makes it fail at that
+ * step (its {@code info}); {@code driverSettings.url} is the one link ({@code application}) its {@code info}
+ * gives.
  */
 @Component
 public class NoopDriver implements Driver {
 
     public static final String NAME = "noop";
+
+    /** What {@code driverSettings.fail} names to make {@link #info} fail. */
+    private static final String INFO = "info";
 
     @Override
     public String name() {
@@ -77,7 +82,11 @@ public class NoopDriver implements Driver {
 
     @Override
     public List<Link> info(Workload current) {
-        return List.of();
+        if (INFO.equals(current.spec().settings().get("fail"))) {
+            throw new DriverException(INFO, FailureReason.GENERIC, "info failed as driverSettings.fail asks");
+        }
+        String url = current.spec().settings().get("url");
+        return url == null || url.isBlank() ? List.of() : List.of(new Link("application", url));
     }
 
     private static void step(Spec spec, String step, String message, StepReporter steps) {
