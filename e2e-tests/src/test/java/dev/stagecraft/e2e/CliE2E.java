@@ -151,7 +151,9 @@ class CliE2E {
         // one environment per page: the CLI follows Link rel="next" and answers one array
         JsonNode list = cli("env", "list", "--app", APP, "--page-size", "1", "-o", "json")
                 .json();
-        assertThat(list.findValuesAsString("name")).containsExactly("development", "qa");
+        assertThat(java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                        .map(listed -> listed.path("name").asString()))
+                .containsExactly("development", "qa");
 
         JsonNode diff = cli("diff", APP, "--from", "development", "--to", "qa", "-o", "json")
                 .json();
