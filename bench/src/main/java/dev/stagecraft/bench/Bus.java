@@ -40,18 +40,23 @@ final class Bus implements AutoCloseable {
     }
 
     static Bus connect(IsolatedEnvironment infra) throws IOException, TimeoutException {
+        Bus bus = new Bus(connectionFactory(infra).newConnection("stagecraft-bench"));
+        for (String exchange :
+                new String[] {Topology.EVENTS_EXCHANGE, Topology.JOBS_EXCHANGE, Topology.COMMANDS_EXCHANGE}) {
+            bus.listen(exchange);
+        }
+        return bus;
+    }
+
+    /** Connections to the run's virtual host, as the services have them. */
+    static ConnectionFactory connectionFactory(IsolatedEnvironment infra) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(infra.rabbitHost());
         factory.setPort(infra.rabbitPort());
         factory.setUsername(infra.rabbitUser());
         factory.setPassword(infra.rabbitPassword());
         factory.setVirtualHost(infra.virtualHost());
-        Bus bus = new Bus(factory.newConnection("stagecraft-bench"));
-        for (String exchange :
-                new String[] {Topology.EVENTS_EXCHANGE, Topology.JOBS_EXCHANGE, Topology.COMMANDS_EXCHANGE}) {
-            bus.listen(exchange);
-        }
-        return bus;
+        return factory;
     }
 
     private void listen(String exchange) throws IOException {

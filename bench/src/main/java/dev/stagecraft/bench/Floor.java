@@ -38,12 +38,7 @@ final class Floor {
     /** {@code iterations} sequential round trips of a {@code messageBytes} message, after a warm-up. */
     Latencies.Summary amqpRoundTrip(int messageBytes, int iterations)
             throws IOException, TimeoutException, InterruptedException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(infra.rabbitHost());
-        factory.setPort(infra.rabbitPort());
-        factory.setUsername(infra.rabbitUser());
-        factory.setPassword(infra.rabbitPassword());
-        factory.setVirtualHost(infra.virtualHost());
+        ConnectionFactory factory = Bus.connectionFactory(infra);
         try (Connection publishing = factory.newConnection("bench-floor-publisher");
                 Connection consuming = factory.newConnection("bench-floor-consumer")) {
             Channel publisher = publishing.createChannel();
