@@ -45,8 +45,7 @@ public class DeploymentProjection {
         EnvironmentKey key = EnvironmentKey.of(event);
         DeploymentId id = event.deploymentId();
         DeploymentStatus status = DeploymentLifecycle.statusAfter(event);
-        deployments.ensure(event, key, status, causedBy(event));
-        deployments.moveForward(id, status);
+        boolean earliest = deployments.ensure(event, key, status, causedBy(event));
         switch (event) {
             case DeploymentQueued e -> deployments.queued(e);
             case DeploymentAwaitingApproval e -> deployments.awaitingApproval(e);
@@ -59,7 +58,11 @@ public class DeploymentProjection {
             case DeploymentCancelled e -> finished(e);
             case DeploymentSuperseded e -> finished(e);
         }
-        environments.offerLastDeployment(key, id);
+        if (earliest) {
+            // A later event of the same deployment cannot change which of the environment's deployments is the
+            // last one requested; offering it again would only cost a statement.
+            environments.offerLastDeployment(key, id);
+        }
     }
 
     private void started(DeploymentStarted event) {

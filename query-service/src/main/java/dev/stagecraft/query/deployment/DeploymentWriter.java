@@ -33,26 +33,40 @@ class DeploymentWriter {
     }
 
     /**
-     * Creates the row on the first event of a deployment; {@code requested_at} is its earliest event.
+     * Creates the row on the first event of a deployment ({@code requested_at} is its earliest event) and moves its
+     * status forward to {@code status}: a deployment already as far or further stays as it is.
      *
      * @param causedBy the command that caused the deployment, if the event names it
+     * @return true if this event is the deployment's earliest known one: it created the row or moved
+     *     {@code requested_at} back (or ties it), so the deployment's place among its environment's ones may have
+     *     changed
      */
-    void ensure(DeploymentEvent event, EnvironmentKey key, DeploymentStatus status, @Nullable CommandId causedBy) {
-        jdbc.sql("""
+    boolean ensure(DeploymentEvent event, EnvironmentKey key, DeploymentStatus status, @Nullable CommandId causedBy) {
+        List<String> from = DeploymentLifecycle.predecessors(status).stream()
+                .map(DeploymentStatus::name)
+                .toList();
+        String moveForward = from.isEmpty()
+                ? ""
+                : ", status = CASE WHEN deployments.status IN (:from) THEN EXCLUDED.status ELSE deployments.status END";
+        JdbcClient.StatementSpec upsert = jdbc.sql("""
                         INSERT INTO deployments (id, app, environment, status, actor, command_id, requested_at, updated_at)
                         VALUES (:id, :app, :env, :status, :actor, :commandId, :at, :at)
                         ON CONFLICT (id) DO UPDATE
                            SET requested_at = LEAST(deployments.requested_at, EXCLUDED.requested_at),
                                command_id = COALESCE(deployments.command_id, EXCLUDED.command_id),
-                               updated_at = GREATEST(deployments.updated_at, EXCLUDED.updated_at)""")
+                               updated_at = GREATEST(deployments.updated_at, EXCLUDED.updated_at)%s
+                        RETURNING requested_at = :at""".formatted(moveForward))
                 .param("id", event.deploymentId().id())
                 .param("app", key.app())
                 .param("env", key.name())
                 .param("status", status.name())
                 .param("actor", event.actor())
                 .param("commandId", causedBy == null ? null : causedBy.id())
-                .param("at", timestamp(event.occurredAt()))
-                .update();
+                .param("at", timestamp(event.occurredAt()));
+        if (!from.isEmpty()) {
+            upsert = upsert.param("from", from);
+        }
+        return upsert.query(Boolean.class).single();
     }
 
     Optional<String> operation(DeploymentId id) {
@@ -60,20 +74,6 @@ class DeploymentWriter {
                 .param("id", id.id())
                 .query(String.class)
                 .optional();
-    }
-
-    /** Moves the status forward to {@code status}; a deployment already as far or further stays as it is. */
-    void moveForward(DeploymentId id, DeploymentStatus status) {
-        List<String> from = DeploymentLifecycle.predecessors(status).stream()
-                .map(DeploymentStatus::name)
-                .toList();
-        if (!from.isEmpty()) {
-            jdbc.sql("UPDATE deployments SET status = :status WHERE id = :id AND status IN (:from)")
-                    .param("status", status.name())
-                    .param("id", id.id())
-                    .param("from", from)
-                    .update();
-        }
     }
 
     /**

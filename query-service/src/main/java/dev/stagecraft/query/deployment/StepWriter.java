@@ -5,8 +5,9 @@ import static dev.stagecraft.query.Sql.timestamp;
 import dev.stagecraft.contracts.StepStatus;
 import dev.stagecraft.contracts.event.DeploymentStarted;
 import dev.stagecraft.contracts.event.DeploymentStepChanged;
+import dev.stagecraft.query.Json;
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,19 +35,21 @@ class StepWriter {
 
     /** Lists the planned steps as PENDING in plan order; steps already reported keep their status. */
     void planned(DeploymentStarted event) {
-        List<String> plan = event.plan();
-        for (int position = 0; position < plan.size(); position++) {
-            jdbc.sql("""
-                            INSERT INTO deployment_steps (deployment_id, name, position, status, progress, sequence, updated_at)
-                            VALUES (:id, :name, :position, :status, 0, 0, :at)
-                            ON CONFLICT (deployment_id, name) DO UPDATE SET position = EXCLUDED.position""")
-                    .param("id", event.deploymentId().id())
-                    .param("name", plan.get(position))
-                    .param("position", position)
-                    .param("status", StepStatus.PENDING.name())
-                    .param("at", timestamp(event.occurredAt()))
-                    .update();
+        if (event.plan().isEmpty()) {
+            return;
         }
+        // DISTINCT ON: a name planned twice keeps its last position, as one insert per step would.
+        jdbc.sql("""
+                        INSERT INTO deployment_steps (deployment_id, name, position, status, progress, sequence, updated_at)
+                        SELECT DISTINCT ON (p.name) :id, p.name, CAST(p.idx - 1 AS int), :status, 0, 0, :at
+                          FROM jsonb_array_elements_text(CAST(:plan AS jsonb)) WITH ORDINALITY AS p(name, idx)
+                         ORDER BY p.name, p.idx DESC
+                        ON CONFLICT (deployment_id, name) DO UPDATE SET position = EXCLUDED.position""")
+                .param("id", event.deploymentId().id())
+                .param("plan", Json.write(event.plan()))
+                .param("status", StepStatus.PENDING.name())
+                .param("at", timestamp(event.occurredAt()))
+                .update();
     }
 
     /**
@@ -54,13 +57,15 @@ class StepWriter {
      * start time and its output count whatever order the reports arrive in.
      */
     void changed(DeploymentStepChanged event) {
-        jdbc.sql("""
+        Instant startedAt = STARTED.contains(event.status()) ? event.occurredAt() : null;
+        int applied = jdbc.sql("""
                         INSERT INTO deployment_steps (deployment_id, name, status, message, progress, sequence, updated_at,
-                                                      finished_at)
-                        VALUES (:id, :name, :status, :message, :progress, :sequence, :at, :finishedAt)
+                                                      started_at, finished_at)
+                        VALUES (:id, :name, :status, :message, :progress, :sequence, :at, :startedAt, :finishedAt)
                         ON CONFLICT (deployment_id, name) DO UPDATE
                            SET status = EXCLUDED.status, message = EXCLUDED.message, progress = EXCLUDED.progress,
                                sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at,
+                               started_at = LEAST(deployment_steps.started_at, EXCLUDED.started_at),
                                finished_at = EXCLUDED.finished_at
                          WHERE deployment_steps.sequence <= EXCLUDED.sequence""")
                 .param("id", event.deploymentId().id())
@@ -70,13 +75,15 @@ class StepWriter {
                 .param("progress", event.progress())
                 .param("sequence", event.sequence())
                 .param("at", timestamp(event.occurredAt()))
+                .param("startedAt", timestamp(startedAt))
                 .param("finishedAt", FINISHED.contains(event.status()) ? timestamp(event.occurredAt()) : null)
                 .update();
-        if (STARTED.contains(event.status())) {
+        if (applied == 0 && startedAt != null) {
+            // A stale report still tells when the step started, if that was earlier than known.
             jdbc.sql("""
                             UPDATE deployment_steps SET started_at = LEAST(started_at, :at)
                              WHERE deployment_id = :id AND name = :name""")
-                    .param("at", timestamp(event.occurredAt()))
+                    .param("at", timestamp(startedAt))
                     .param("id", event.deploymentId().id())
                     .param("name", event.step())
                     .update();

@@ -32,20 +32,24 @@ public class EnvironmentProjection {
 
     /**
      * Creates the environment's row on the first event that names it, bound to its pipeline stage, if any. An
-     * existing row is only written when the event is older than its creation (every event calls this: an update
-     * each time would rewrite the row for nothing).
+     * existing row is only written when the event is older than its creation (every event about an environment
+     * runs this: an update each time would rewrite the row for nothing). Parameters {@code :app}, {@code :name},
+     * {@code :at}; {@link AppliedSequences} runs it in the same statement as its own.
      */
+    static final String ENSURE = """
+            INSERT INTO environments (app, name, stage, stage_index, created_at, updated_at)
+            SELECT :app, :name, s.environment, s.stage_index, :at, :at
+              FROM (SELECT 1) AS one
+              LEFT JOIN (SELECT p.stage ->> 'environment' AS environment, CAST(p.idx - 1 AS int) AS stage_index
+                           FROM applications a,
+                                jsonb_array_elements(a.pipeline) WITH ORDINALITY AS p(stage, idx)
+                          WHERE a.name = :app AND p.stage ->> 'environment' = :name) AS s ON true
+            ON CONFLICT (app, name) DO UPDATE SET created_at = EXCLUDED.created_at
+             WHERE environments.created_at > EXCLUDED.created_at""";
+
+    /** Runs {@link #ENSURE} on its own, for an event that carries no sequence. */
     public void ensure(EnvironmentKey key, Instant occurredAt) {
-        jdbc.sql("""
-                        INSERT INTO environments (app, name, stage, stage_index, created_at, updated_at)
-                        SELECT :app, :name, s.environment, s.stage_index, :at, :at
-                          FROM (SELECT 1) AS one
-                          LEFT JOIN (SELECT p.stage ->> 'environment' AS environment, CAST(p.idx - 1 AS int) AS stage_index
-                                       FROM applications a,
-                                            jsonb_array_elements(a.pipeline) WITH ORDINALITY AS p(stage, idx)
-                                      WHERE a.name = :app AND p.stage ->> 'environment' = :name) AS s ON true
-                        ON CONFLICT (app, name) DO UPDATE SET created_at = EXCLUDED.created_at
-                         WHERE environments.created_at > EXCLUDED.created_at""")
+        jdbc.sql(ENSURE)
                 .param("app", key.app())
                 .param("name", key.name())
                 .param("at", timestamp(occurredAt))
@@ -158,7 +162,7 @@ public class EnvironmentProjection {
 
     /**
      * Makes {@code deployment} the environment's last one unless a later-requested one is already known; a no-op
-     * (no row written) when it is the last one already, as it is for every event after a deployment's first.
+     * (no row written) when it is the last one already.
      */
     public void offerLastDeployment(EnvironmentKey key, DeploymentId deployment) {
         jdbc.sql("""

@@ -108,8 +108,11 @@ public class Projection {
             return true;
         }
         EnvironmentKey key = EnvironmentKey.of(event);
-        environments.ensure(key, event.occurredAt());
-        return event.sequence() == 0 || sequences.advance(key, source + "/" + fact(event), event.sequence());
+        if (event.sequence() == 0) {
+            environments.ensure(key, event.occurredAt());
+            return true;
+        }
+        return sequences.advance(key, event.occurredAt(), source + "/" + fact(event), event.sequence());
     }
 
     private static String fact(Event event) {

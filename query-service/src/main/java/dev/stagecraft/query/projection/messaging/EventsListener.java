@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one listener on {@code stagecraft.events.query-service}. Deliveries arrive in batches that are applied in
- * queue order in one transaction ({@link BatchDelivery}), each together with its inbox row, so a redelivered
- * message changes nothing. An invalid event goes to the dead-letter queue; an event of a type this version does
+ * queue order in one transaction ({@link BatchDelivery}), each together with its row in the event log (the inbox of
+ * events, keyed by event id), so a redelivered message changes nothing. An invalid event goes to the dead-letter queue; an event of a type this version does
  * not know is skipped (and remembered in the inbox).
  */
 @Component
@@ -47,15 +47,20 @@ class EventsListener {
         batches.apply(messages, channel, this::apply);
     }
 
+    /**
+     * An event is applied by {@link Projection#apply}, whose event log keyed by event id is its inbox: a redelivery
+     * (same body, same event id) is found there and changes nothing. Only what carries no event id this version can
+     * read, an unknown type, is remembered in the inbox proper.
+     */
     private void apply(Message message) {
         InboundMessage in = InboundMessage.from(message);
         Optional<Event> event = decode(in);
-        if (!inbox.firstDelivery(messageId(in, event), in.type())) {
-            log.debug("skipping {} {}: delivered before", in.type(), in.messageId());
+        if (event.isEmpty()) {
+            inbox.firstDelivery(messageId(in), in.type());
             return;
         }
-        event.ifPresent(
-                e -> projection.apply(e, EventSource.of(in.appId(), e), new String(in.body(), StandardCharsets.UTF_8)));
+        Event e = event.get();
+        projection.apply(e, EventSource.of(in.appId(), e), new String(in.body(), StandardCharsets.UTF_8));
     }
 
     /** The event, or empty for a type this version does not know; refuses what cannot be applied. */
@@ -79,12 +84,11 @@ class EventsListener {
         return Optional.of(event);
     }
 
-    private static String messageId(InboundMessage in, Optional<Event> event) {
+    private static String messageId(InboundMessage in) {
         if (in.messageId() != null && !in.messageId().isBlank()) {
             return in.messageId();
         }
-        return event.map(e -> e.eventId().toString())
-                .orElseGet(() -> UUID.nameUUIDFromBytes(in.body()).toString());
+        return UUID.nameUUIDFromBytes(in.body()).toString();
     }
 
     private static AmqpRejectAndDontRequeueException reject(InboundMessage in, String why, @Nullable Throwable cause) {
