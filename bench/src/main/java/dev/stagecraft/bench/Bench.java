@@ -537,11 +537,19 @@ public final class Bench implements Callable<Integer> {
          */
         private void awaitDrainedBefore(String what, List<String> problems) throws InterruptedException {
             long start = System.nanoTime();
+            Map<String, Long> before;
+            try {
+                before = new LinkedHashMap<>(bus.backlogs(queues));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the queue depths: " + e.getMessage(), e);
+            }
+            before.values().removeIf(waiting -> waiting == 0);
             if (!awaitDrained(Duration.ofMinutes(5))) {
                 problems.add("the queues had not drained 5 minutes before " + what + "; it started anyway");
                 say(problems.getLast());
             } else if (System.nanoTime() - start > 1_000_000_000L) {
-                say("  waited " + Math.round((System.nanoTime() - start) / 1e9) + " s for the queues to drain");
+                say("  waited " + Math.round((System.nanoTime() - start) / 1e9) + " s for the queues to drain "
+                        + before);
             }
         }
 

@@ -10,6 +10,7 @@ import dev.stagecraft.contracts.MessageCodec;
 import dev.stagecraft.contracts.Topology;
 import dev.stagecraft.testsupport.IsolatedEnvironment;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -138,10 +139,15 @@ final class Bus implements AutoCloseable {
      * unacknowledged ones, as a passive declare reports them.
      */
     long backlog(List<String> queues) throws IOException {
-        long waiting = 0;
+        return backlogs(queues).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The messages ready in each of {@code queues}, in their order. */
+    Map<String, Long> backlogs(List<String> queues) throws IOException {
+        Map<String, Long> waiting = new LinkedHashMap<>();
         for (String queue : queues) {
             try (Channel channel = connection.createChannel()) {
-                waiting += channel.queueDeclarePassive(queue).getMessageCount();
+                waiting.put(queue, (long) channel.queueDeclarePassive(queue).getMessageCount());
             } catch (TimeoutException e) {
                 throw new IOException("closing a channel timed out", e);
             }

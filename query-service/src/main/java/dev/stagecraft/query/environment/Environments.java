@@ -33,7 +33,7 @@ public class Environments {
             SELECT e.*, d.id AS d_id, d.operation AS d_operation, d.status AS d_status, d.version AS d_version,
                    d.actor AS d_actor, d.requested_at AS d_requested_at, d.finished_at AS d_finished_at,
                    s.id AS s_id, s.version AS s_version, s.actor AS s_actor, s.finished_at AS s_finished_at
-              FROM environments e
+              FROM %s e
               LEFT JOIN deployments d ON d.id = e.last_deployment_id
               LEFT JOIN LATERAL (
                     SELECT id, version, actor, finished_at FROM deployments
@@ -41,6 +41,8 @@ public class Environments {
                        AND COALESCE(operation, 'DEPLOY') IN ('DEPLOY', 'RESTORE')
                      ORDER BY finished_at DESC, id DESC LIMIT 1) s ON true
             """;
+
+    private static final String SELECT_ALL = SELECT.formatted("environments");
 
     /**
      * The list order: application, pipeline position (ad-hoc environments last), name. {@code (app, name)} is the
@@ -62,7 +64,7 @@ public class Environments {
     }
 
     public Optional<EnvironmentView> find(EnvironmentKey key) {
-        return jdbc.sql(SELECT + " WHERE e.app = :app AND e.name = :name")
+        return jdbc.sql(SELECT_ALL + " WHERE e.app = :app AND e.name = :name")
                 .param("app", key.app())
                 .param("name", key.name())
                 .query(Environments::view)
@@ -82,7 +84,7 @@ public class Environments {
     /** Every environment matching {@code filter}, in list order (the pipeline matrix needs them all). */
     public List<EnvironmentView> list(EnvironmentFilter filter) {
         Where where = where(filter);
-        return queues.attach(jdbc.sql(SELECT + where.sql() + ORDER)
+        return queues.attach(jdbc.sql(SELECT_ALL + where.sql() + ORDER)
                 .params(where.params())
                 .query(Environments::view)
                 .list());
@@ -103,7 +105,11 @@ public class Environments {
             params.put("afterName", after.name());
         }
         params.put("limit", limit + 1);
-        List<Keyed> rows = jdbc.sql(SELECT + whereClause(conditions) + ORDER + " LIMIT :limit")
+        // The page's rows are chosen first, so that the joins run for them only, whatever plan the environments
+        // take (with statistics from when the table was small, PostgreSQL joined every environment, then sorted).
+        String pageOfEnvironments =
+                "(SELECT * FROM environments e" + whereClause(conditions) + ORDER + " LIMIT :limit)";
+        List<Keyed> rows = jdbc.sql(SELECT.formatted(pageOfEnvironments) + ORDER)
                 .params(params)
                 .query((rs, row) -> new Keyed(
                         view(rs, row),
