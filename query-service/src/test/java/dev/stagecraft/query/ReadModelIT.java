@@ -284,6 +284,35 @@ class ReadModelIT extends ReadModelScenario {
     }
 
     @Test
+    void theLastDeploymentIsTheLastRequestedWhateverOrderTheirEventsArriveIn() {
+        DeploymentId earlier = DeploymentId.random();
+        Event earlierQueued = queued("order", "qa", 1, earlier, null, "1.0.0");
+        Event earlierDone = succeeded("order", "qa", 2, earlier, "1.0.0");
+        DeploymentId later = DeploymentId.random();
+        Event laterQueued = queued("order", "qa", 3, later, "1.0.0", "1.1.0");
+        publish(List.of(envelope(WORKER, laterQueued)));
+        await().until(() -> eventIds("order", "qa").size() == 1);
+        publish(List.of(envelope(WORKER, earlierQueued), envelope(WORKER, earlierDone)));
+
+        await().until(() -> eventIds("order", "qa").size() == 3);
+        JsonNode qa = get("/api/v1/applications/order/environments/qa").json();
+        assertThat(qa.at("/lastDeployment/id").asString())
+                .as("the deployment requested earlier arrived later, and is not the last one")
+                .isEqualTo(later.toString());
+
+        Event laterDone = succeeded("order", "qa", 4, later, "1.1.0");
+        DeploymentId latest = DeploymentId.random();
+        publish(List.of(
+                envelope(WORKER, laterDone), envelope(WORKER, queued("order", "qa", 5, latest, "1.1.0", "1.2.0"))));
+        await().until(() -> eventIds("order", "qa").size() == 5);
+        assertThat(get("/api/v1/applications/order/environments/qa")
+                        .json()
+                        .at("/lastDeployment/id")
+                        .asString())
+                .isEqualTo(latest.toString());
+    }
+
+    @Test
     void aDeploymentEventOvertakingTheStatusChangeBeforeItDoesNotMakeItStale() {
         DeploymentId id = DeploymentId.random();
         EnvironmentStatusChanged running =
