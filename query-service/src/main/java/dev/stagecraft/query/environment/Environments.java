@@ -25,16 +25,17 @@ public class Environments {
 
     /**
      * The environment row, its last deployment (by {@code last_deployment_id}) and its last successful DEPLOY or
-     * RESTORE ({@code deployed}), read in one statement: the lateral join walks the partial index
-     * {@code deployments_succeeded} for each listed environment instead of sorting every successful deployment of
-     * the application.
+     * RESTORE ({@code deployed}), read in one statement: the lateral joins look each one up by key for each listed
+     * environment (the last deployment by primary key, the last success over the partial index
+     * {@code deployments_succeeded}) instead of hashing every deployment of the application, which PostgreSQL
+     * preferred for a plain join.
      */
     private static final String SELECT = """
             SELECT e.*, d.id AS d_id, d.operation AS d_operation, d.status AS d_status, d.version AS d_version,
                    d.actor AS d_actor, d.requested_at AS d_requested_at, d.finished_at AS d_finished_at,
                    s.id AS s_id, s.version AS s_version, s.actor AS s_actor, s.finished_at AS s_finished_at
               FROM %s e
-              LEFT JOIN deployments d ON d.id = e.last_deployment_id
+              LEFT JOIN LATERAL (SELECT * FROM deployments WHERE id = e.last_deployment_id LIMIT 1) d ON true
               LEFT JOIN LATERAL (
                     SELECT id, version, actor, finished_at FROM deployments
                      WHERE app = e.app AND environment = e.name AND status = 'SUCCEEDED' AND finished_at IS NOT NULL
